@@ -1,0 +1,204 @@
+import { parseAuthorization } from './authorization-header.js';
+import { canonicalRequest } from './canonical-request.js';
+import { UNSIGNED_PAYLOAD, X_SDK_CONTENT_SHA256, X_SDK_DATE } from './header-names.js';
+import { parseSdkDate } from './sdk-date.js';
+import { sha256Hex } from './sha256.js';
+import { signatureMatches } from './signature.js';
+import { stringToSign } from './string-to-sign.js';
+
+/** Every `code` a failed {@link verifyRequest} can return, in the order the checks run. */
+export const VERIFY_FAILURE_CODES = [
+  'missing_authorization',
+  'malformed_authorization',
+  'host_or_date_not_signed',
+  'missing_date',
+  'malformed_date',
+  'date_out_of_range',
+  'missing_signed_header',
+  'unknown_access_key',
+  'unreadable_body',
+  'payload_hash_mismatch',
+  'bad_signature',
+] as const;
+
+/** Why a request failed verification, as a stable machine-readable code. */
+export type VerifyFailureCode = (typeof VERIFY_FAILURE_CODES)[number];
+
+/** A request that passed verification, signed with `accessKeyId`. */
+export interface VerifySuccess {
+  ok: true;
+  accessKeyId: string;
+}
+
+/** A request that failed verification. */
+export interface VerifyFailure {
+  ok: false;
+  code: VerifyFailureCode;
+  /** Human-readable explanation, safe to log; it never contains the secret or the signature. */
+  reason: string;
+  /** The claimed access key, once the Authorization header parsed (e.g. to count failures per AK). */
+  accessKeyId?: string;
+}
+
+/** Result of {@link verifyRequest}; narrow on `ok`. */
+export type VerifyResult = VerifySuccess | VerifyFailure;
+
+/** Looks up the secret key of an access key; `undefined` (or `''`) when the key is unknown. */
+export type SecretLookup = (
+  accessKeyId: string,
+) => string | undefined | Promise<string | undefined>;
+
+/** Options for {@link verifyRequest}. */
+export interface VerifyOptions {
+  /** The server's current time; defaults to now. */
+  now?: Date;
+  /** Largest allowed difference between `X-Sdk-Date` and `now`, either way. Default 15 minutes. */
+  maxSkewMs?: number;
+}
+
+/** API Gateway accepts an `X-Sdk-Date` within 15 minutes of its own clock. */
+export const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
+
+function fail(code: VerifyFailureCode, reason: string, accessKeyId?: string): VerifyFailure {
+  return accessKeyId === undefined
+    ? { ok: false, code, reason }
+    : { ok: false, code, reason, accessKeyId };
+}
+
+async function bodySha256(request: Request): Promise<string | undefined> {
+  try {
+    const bytes =
+      request.body === null
+        ? new Uint8Array()
+        : new Uint8Array(await request.clone().arrayBuffer());
+    return await sha256Hex(bytes);
+  } catch {
+    // Body already used by the caller, or the client's stream broke off.
+    return undefined;
+  }
+}
+
+/**
+ * Verifies an `SDK-HMAC-SHA256` signed request, the server side of {@link signRequest}. The host
+ * that was signed is taken from `request.url`. The request's body is read from a clone, so it
+ * stays readable.
+ *
+ * Never throws on a bad request: every problem comes back as `{ ok: false, code, reason }`.
+ * It does throw if `secretFor` throws (a failing key store is not the client's fault) or if
+ * `options` are invalid.
+ *
+ * A request whose signed `X-Sdk-Content-Sha256` header is `UNSIGNED-PAYLOAD` is accepted without
+ * its body being checked, as API Gateway does.
+ *
+ * @throws {RangeError} if `options.now` is an invalid Date or `options.maxSkewMs` is negative or NaN.
+ * @example
+ * ```ts
+ * const result = await verifyRequest(request, (ak) => secrets.get(ak));
+ * if (!result.ok) {
+ *   return Response.json({ error_code: 'APIGW.0301', error_msg: result.reason }, { status: 401 });
+ * }
+ * console.log('signed by', result.accessKeyId);
+ * ```
+ */
+export async function verifyRequest(
+  request: Request,
+  secretFor: SecretLookup,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
+  const now = options.now ?? new Date();
+  const maxSkewMs = options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
+  if (Number.isNaN(now.getTime())) {
+    throw new RangeError('options.now is an invalid Date');
+  }
+  if (!(maxSkewMs >= 0)) {
+    throw new RangeError('options.maxSkewMs must be a non-negative number');
+  }
+
+  const authorization = request.headers.get('authorization');
+  if (authorization === null) {
+    return fail('missing_authorization', 'Authorization header is missing');
+  }
+  const parsed = parseAuthorization(authorization);
+  if (!parsed.ok) {
+    return fail('malformed_authorization', `malformed Authorization header: ${parsed.reason}`);
+  }
+  const { accessKeyId, signedHeaders, signature } = parsed.fields;
+
+  const missingRequired = ['host', 'x-sdk-date'].filter((name) => !signedHeaders.includes(name));
+  if (missingRequired.length > 0) {
+    return fail(
+      'host_or_date_not_signed',
+      `SignedHeaders must include host and x-sdk-date; missing ${missingRequired.join(', ')}`,
+      accessKeyId,
+    );
+  }
+
+  const sdkDate = request.headers.get(X_SDK_DATE);
+  if (sdkDate === null) {
+    return fail('missing_date', 'X-Sdk-Date header is missing', accessKeyId);
+  }
+  const date = parseSdkDate(sdkDate);
+  if (date === undefined) {
+    return fail(
+      'malformed_date',
+      `X-Sdk-Date "${sdkDate}" is not a UTC time of the form YYYYMMDDTHHMMSSZ`,
+      accessKeyId,
+    );
+  }
+  const skewMs = date.getTime() - now.getTime();
+  if (Math.abs(skewMs) > maxSkewMs) {
+    return fail(
+      'date_out_of_range',
+      `X-Sdk-Date ${sdkDate} is ${Math.round(Math.abs(skewMs) / 1000)} s ${skewMs < 0 ? 'behind' : 'ahead of'} the server clock; at most ${maxSkewMs / 1000} s allowed`,
+      accessKeyId,
+    );
+  }
+
+  const url = new URL(request.url);
+  const headers: Array<[string, string]> = [];
+  for (const name of signedHeaders) {
+    // The host a client signs is the one it connected to, which is what the URL holds here.
+    const value = name === 'host' ? url.host : request.headers.get(name);
+    if (value === null) {
+      return fail(
+        'missing_signed_header',
+        `header "${name}" is listed in SignedHeaders but absent from the request`,
+        accessKeyId,
+      );
+    }
+    headers.push([name, value]);
+  }
+
+  const secret = await secretFor(accessKeyId);
+  if (secret === undefined || secret === '') {
+    return fail('unknown_access_key', `unknown access key "${accessKeyId}"`, accessKeyId);
+  }
+
+  // An unsigned X-Sdk-Content-Sha256 could have been added in transit, so only a signed one counts.
+  const declaredHash = signedHeaders.includes('x-sdk-content-sha256')
+    ? request.headers.get(X_SDK_CONTENT_SHA256)
+    : null;
+  let payloadHash: string;
+  if (declaredHash === UNSIGNED_PAYLOAD) {
+    payloadHash = UNSIGNED_PAYLOAD;
+  } else {
+    const actualHash = await bodySha256(request);
+    if (actualHash === undefined) {
+      return fail('unreadable_body', 'request body could not be read', accessKeyId);
+    }
+    if (declaredHash && declaredHash.toLowerCase() !== actualHash) {
+      return fail(
+        'payload_hash_mismatch',
+        'X-Sdk-Content-Sha256 does not match the SHA-256 of the body',
+        accessKeyId,
+      );
+    }
+    payloadHash = declaredHash || actualHash;
+  }
+
+  const canonical = canonicalRequest({ method: request.method, url, headers, payloadHash });
+  if (!(await signatureMatches(secret, await stringToSign(sdkDate, canonical), signature))) {
+    return fail('bad_signature', 'signature does not match the request', accessKeyId);
+  }
+  return { ok: true, accessKeyId };
+}
