@@ -1,0 +1,57 @@
+import type { Middleware } from 'openapi-fetch';
+
+/** Lets the process exit while a timer is pending, where the runtime supports it (Node, Deno). */
+function unref(timer: unknown): void {
+  (timer as { unref?: () => void }).unref?.();
+}
+
+/**
+ * Middleware aborting a request that has not been answered within `ms` milliseconds (body
+ * included): fetch then rejects with a `TimeoutError` DOMException. The caller's own `signal`
+ * still works alongside.
+ *
+ * The clock starts when the middleware runs, so under {@link retry} pass it in `perAttempt` to
+ * bound each attempt rather than the whole call.
+ *
+ * @throws {RangeError} if `ms` is not a positive finite number.
+ * @example
+ * ```ts
+ * client.use(retry({ perAttempt: [timeout(10_000), tokenAuth(token)] }));
+ * ```
+ */
+export function timeout(ms: number): Middleware {
+  if (!(ms > 0 && Number.isFinite(ms))) {
+    throw new RangeError(`timeout must be a positive finite number of milliseconds, got ${ms}`);
+  }
+  return {
+    onRequest({ request }) {
+      // Not AbortSignal.any([request.signal, AbortSignal.timeout(ms)]): a Request follows its init
+      // signal through a weak reference only, and Node holds timeout and combined signals weakly
+      // too, so such a signal can be garbage-collected mid-request and never fire. Here the pending
+      // timer holds the controller, the outgoing request (which a fetch with no socket to keep it,
+      // such as an in-process stub, would not) and the incoming one, whose signal carries the
+      // caller's abort.
+      const controller = new AbortController();
+      const next = new Request(request, { signal: controller.signal });
+      const onCallerAbort = () => {
+        clearTimeout(timer);
+        controller.abort(request.signal.reason);
+      };
+      const timer = setTimeout(() => {
+        request.signal.removeEventListener('abort', onCallerAbort);
+        if (!next.signal.aborted) {
+          controller.abort(
+            new DOMException(`The request timed out after ${ms} ms`, 'TimeoutError'),
+          );
+        }
+      }, ms);
+      unref(timer);
+      if (request.signal.aborted) {
+        onCallerAbort();
+      } else {
+        request.signal.addEventListener('abort', onCallerAbort, { once: true });
+      }
+      return next;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { type OperationDetails, type paths, terminalValues } from '@modelarts-lite/types';
+import type { Client } from 'openapi-fetch';
+import { ModelArtsApiError } from './errors/model-arts-api-error.js';
+import { OperationFailedError } from './errors/operation-failed-error.js';
+import { OperationTimeoutError } from './errors/operation-timeout-error.js';
+import { sleep as realSleep, type Sleep } from './sleep.js';
+
+/** The operation to follow. */
+export interface OperationRef {
+  projectId: string;
+  /** The Lite Server (dev-server) the operation runs on. */
+  serverId: string;
+  operationId: string;
+}
+
+/** Options of {@link waitForOperation}. */
+export interface WaitForOperationOptions {
+  /** Give up after this many milliseconds. Default 600 000 (10 minutes). */
+  timeoutMs?: number;
+  /** First pause between two polls, in milliseconds. Default 2 000. */
+  intervalMs?: number;
+  /** Each pause is the previous one times this factor (≥ 1). Default 1.5. */
+  backoffFactor?: number;
+  /** Longest pause between two polls, in milliseconds. Default 30 000. */
+  maxIntervalMs?: number;
+  /** Stops waiting: the promise rejects with the signal's reason, also mid-pause. */
+  signal?: AbortSignal;
+  /** Called with the details whenever the status differs from the previous poll's (and first). */
+  onUpdate?: (details: OperationDetails) => void;
+  /** Current time in milliseconds; injectable for tests. Default `Date.now`. */
+  now?: () => number;
+  /** How to pause; injectable for tests. Default a `setTimeout` sleep that rejects on abort. */
+  sleep?: Sleep;
+}
+
+const OPERATION_PATH = '/v1/{project_id}/dev-servers/{id}/operation/{operation_id}';
+const TERMINAL: ReadonlySet<string> = new Set(terminalValues.OperationStatus);
+
+function atLeast(name: string, value: number, minimum: number, inclusive: boolean): number {
+  if (!(inclusive ? value >= minimum : value > minimum)) {
+    const bound = inclusive ? `at least ${minimum}` : `greater than ${minimum}`;
+    throw new RangeError(`waitForOperation: ${name} must be ${bound}, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * Polls an operation (ShowServerOperation) until its status is terminal, as the spec's
+ * `x-terminal-values` define: resolves with the details on `success`, rejects with
+ * {@link OperationFailedError} on `failed` (or another terminal status). Unknown statuses keep it
+ * polling. Pauses grow from `intervalMs` by `backoffFactor` up to `maxIntervalMs`.
+ *
+ * Works with any openapi-fetch client of these `paths`; transient errors are retried by the
+ * client's retry middleware, and any other error response rejects with {@link ModelArtsApiError}.
+ * A single request is bounded by the client's own timeout, not by `timeoutMs`.
+ *
+ * @throws {OperationFailedError} the operation failed.
+ * @throws {OperationTimeoutError} it had not ended after `timeoutMs`.
+ * @throws {ModelArtsApiError} a poll was answered with an error (e.g. 400 ModelArts.6404).
+ * @example
+ * ```ts
+ * const details = await waitForOperation(
+ *   client,
+ *   { projectId, serverId, operationId },
+ *   { timeoutMs: 5 * 60_000, onUpdate: (d) => console.log(d.operation_status) },
+ * );
+ * ```
+ */
+export async function waitForOperation(
+  client: Pick<Client<paths>, 'GET'>,
+  ref: OperationRef,
+  options: WaitForOperationOptions = {},
+): Promise<OperationDetails> {
+  const timeoutMs = atLeast('timeoutMs', options.timeoutMs ?? 600_000, 0, false);
+  const maxIntervalMs = atLeast('maxIntervalMs', options.maxIntervalMs ?? 30_000, 0, false);
+  const backoffFactor = atLeast('backoffFactor', options.backoffFactor ?? 1.5, 1, true);
+  let interval = Math.min(
+    atLeast('intervalMs', options.intervalMs ?? 2_000, 0, false),
+    maxIntervalMs,
+  );
+  const { signal, onUpdate } = options;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+
+  const deadline = now() + timeoutMs;
+  const params = {
+    path: { project_id: ref.projectId, id: ref.serverId, operation_id: ref.operationId },
+  };
+  let lastStatus: string | undefined;
+
+  for (;;) {
+    signal?.throwIfAborted();
+    const { data, error, response } = await client.GET(OPERATION_PATH, {
+      params,
+      ...(signal ? { signal } : {}),
+    });
+    if (!response.ok || data === undefined) {
+      throw ModelArtsApiError.from(response, error);
+    }
+    if (data.operation_status !== lastStatus) {
+      lastStatus = data.operation_status;
+      onUpdate?.(data);
+    }
+    if (TERMINAL.has(data.operation_status)) {
+      if (data.operation_status === 'success') {
+        return data;
+      }
+      throw new OperationFailedError(data);
+    }
+    const remaining = deadline - now();
+    if (remaining <= 0) {
+      throw new OperationTimeoutError(data, timeoutMs);
+    }
+    // The last pause is shortened so that the final poll happens right at the deadline.
+    await sleep(Math.min(interval, remaining), signal);
+    interval = Math.min(interval * backoffFactor, maxIntervalMs);
+  }
+}
