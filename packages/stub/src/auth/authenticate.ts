@@ -1,0 +1,57 @@
+import { verifyRequest } from '@modelarts-lite/signer';
+import type { Clock } from '../clock.js';
+import { IAM_MESSAGE } from '../errors/error-bodies.js';
+import type { SecurityRoute } from '../route-table.js';
+
+/** What the stub accepts as credentials. */
+export interface AuthConfig {
+  /** When set, only these tokens are accepted; otherwise any non-empty token is. */
+  tokens?: ReadonlySet<string>;
+  /** Secret keys by access key id. */
+  accessKeys: ReadonlyMap<string, string>;
+  /** The clock the `X-Sdk-Date` skew rule is evaluated with. */
+  clock: () => Clock;
+}
+
+const AKSK_PREFIX = 'SDK-HMAC-SHA256';
+
+/**
+ * Checks a request's credentials against an operation's security requirement the way API Gateway
+ * does. A token (`X-Auth-Token`) wins over a signature when both are sent. Returns undefined when
+ * the request may go on, else the APIGW.0301 message.
+ *
+ * @example
+ * const failure = await authenticate(request, operation.security, config);
+ * if (failure) return unauthorized(failure);
+ */
+export async function authenticate(
+  request: Request,
+  security: SecurityRoute,
+  config: AuthConfig,
+): Promise<string | undefined> {
+  let tokenHeader: string | undefined;
+  let signatureHeader: string | undefined;
+  for (const scheme of security.schemes) {
+    if (scheme.kind === 'token') tokenHeader ??= scheme.header;
+    else signatureHeader ??= scheme.header;
+  }
+  const token = tokenHeader === undefined ? null : request.headers.get(tokenHeader);
+  if (token !== null && token.trim() !== '') {
+    if (config.tokens !== undefined && !config.tokens.has(token)) {
+      return `${IAM_MESSAGE}: decrypt token fail`;
+    }
+    return undefined;
+  }
+  const authorization = signatureHeader === undefined ? null : request.headers.get(signatureHeader);
+  if (authorization !== null && authorization.trim() !== '') {
+    if (!authorization.startsWith(AKSK_PREFIX)) {
+      return `${IAM_MESSAGE}: verify aksk signature fail: Authorization is not ${AKSK_PREFIX}`;
+    }
+    const result = await verifyRequest(request, (ak) => config.accessKeys.get(ak), {
+      now: new Date(config.clock().now()),
+    });
+    return result.ok ? undefined : `${IAM_MESSAGE}: verify aksk signature fail: ${result.reason}`;
+  }
+  if (security.optional) return undefined;
+  return `${IAM_MESSAGE}: x-auth-token not found`;
+}

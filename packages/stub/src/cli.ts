@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { LatencyOption } from './faults/latency.js';
+import { serve } from './node.js';
+import { operationFromJson } from './state/operation-json.js';
+import type { OperationInput } from './state/operation-store.js';
+
+const USAGE = `Usage: modelarts-stub [options]
+
+Contract-testing stub of the Huawei Cloud ModelArts Lite Server API.
+
+Options:
+  --port <n>             port to listen on (default 4010; 0 picks a free one)
+  --host <host>          interface to listen on (default 127.0.0.1)
+  --seed <n>             seed of latency, faults and Prefer: dynamic=true data (default 1)
+  --latency <ms|min-max> latency added to API requests, e.g. 200 or 100-300
+  --token <token>        accepted X-Auth-Token (repeatable; default: any non-empty token)
+  --access-key <AK:SK>   accepted AK/SK pair (repeatable; default: Huawei's public example pair)
+  --state <file>         JSON file of operations to preload ([...] or { "operations": [...] })
+  --log                  print one line per request
+  --help                 print this help
+  --version              print the version
+`;
+
+/** A bad command line: printed without a stack trace, exit code 2. */
+class UsageError extends Error {}
+
+function integer(value: string, flag: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function latency(value: string): LatencyOption {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(value);
+  if (!match) throw new UsageError(`--latency must be <ms> or <min>-<max>, got "${value}"`);
+  const min = Number(match[1]);
+  const max = match[2] === undefined ? min : Number(match[2]);
+  if (max < min) throw new UsageError(`--latency ${value}: min is larger than max`);
+  return match[2] === undefined ? min : { min, max };
+}
+
+function accessKeys(values: string[]): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const value of values) {
+    const index = value.indexOf(':');
+    if (index <= 0 || index === value.length - 1) {
+      throw new UsageError(`--access-key must be AK:SK, got "${value}"`);
+    }
+    keys[value.slice(0, index)] = value.slice(index + 1);
+  }
+  return keys;
+}
+
+async function stateFile(path: string): Promise<OperationInput[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--state ${path}: ${(error as Error).message}`);
+  }
+  const list = Array.isArray(parsed)
+    ? parsed
+    : (parsed as { operations?: unknown } | null)?.operations;
+  if (!Array.isArray(list)) {
+    throw new UsageError(
+      `--state ${path}: expected an array of operations or { "operations": [...] }`,
+    );
+  }
+  try {
+    return list.map(operationFromJson);
+  } catch (error) {
+    throw new UsageError(`--state ${path}: ${(error as Error).message}`);
+  }
+}
+
+async function version(): Promise<string> {
+  const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+  return String(manifest.version);
+}
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  seed: { type: 'string' },
+  latency: { type: 'string' },
+  token: { type: 'string', multiple: true },
+  'access-key': { type: 'string', multiple: true },
+  state: { type: 'string' },
+  log: { type: 'boolean' },
+  help: { type: 'boolean' },
+  version: { type: 'boolean' },
+} as const;
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS })
+      .values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const values = parseFlags(argv);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (values.version) {
+    process.stdout.write(`${await version()}\n`);
+    return;
+  }
+  const port = values.port === undefined ? 4010 : integer(values.port, '--port', 0, 65535);
+  const host = values.host ?? '127.0.0.1';
+  const operations = values.state === undefined ? [] : await stateFile(values.state);
+  const options = {
+    port,
+    host,
+    seed: values.seed === undefined ? 1 : integer(values.seed, '--seed', 0, 2 ** 32 - 1),
+    ...(values.latency === undefined ? {} : { latency: latency(values.latency) }),
+    ...(values.token === undefined ? {} : { tokens: values.token }),
+    ...(values['access-key'] === undefined ? {} : { accessKeys: accessKeys(values['access-key']) }),
+    log: values.log === true,
+  };
+
+  let served: Awaited<ReturnType<typeof serve>>;
+  try {
+    served = await serve({ ...options, operations });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(`modelarts-stub: port ${port} on ${host} is already in use\n`);
+      process.exit(1);
+    }
+    if ((error as Error).name === 'StubStateError')
+      throw new UsageError(`--state ${values.state}: ${(error as Error).message}`);
+    throw error;
+  }
+  process.stdout.write(`modelarts-stub listening on ${served.url}\n`);
+  const stop = () => {
+    served.close().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(
+      `modelarts-stub: ${error.message}\nRun modelarts-stub --help for usage.\n`,
+    );
+    process.exit(2);
+  }
+  process.stderr.write(`modelarts-stub: ${(error as Error)?.message ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+import type { Context } from 'hono';
+import { authenticate } from './auth/authenticate.js';
+import { StubDroppedConnection } from './errors/dropped-connection.js';
+import { ERRORS, gatewayError } from './errors/error-bodies.js';
+import { drawFault } from './faults/faults.js';
+import { drawLatency, sleep } from './faults/latency.js';
+import { dynamicBody } from './responses/dynamic-body.js';
+import { parsePrefer } from './responses/prefer.js';
+import type { Respond } from './responses/respond.js';
+import { defaultAnswer, defaultExample, selectPreferred } from './responses/select-response.js';
+import type { OperationRoute } from './route-table.js';
+import type { StubRuntime } from './runtime.js';
+import { hashSeed } from './seeded-random.js';
+import { answerShowServerOperation, SHOW_SERVER_OPERATION } from './state/show-server-operation.js';
+import { validateRequest } from './validation/validate-request.js';
+
+/** The seed of data generated for a request: the stub's seed and the request's method, path and query. */
+function requestSeed(runtime: StubRuntime, request: Request, path: string): number {
+  const url = request.url;
+  const query = url.indexOf('?');
+  return hashSeed(runtime.seed, `${request.method} ${path}${query < 0 ? '' : url.slice(query)}`);
+}
+
+/**
+ * Creates the handler of one operation. Checks run in API Gateway's order: (the route matched, so
+ * the API exists) latency and faults, then credentials (401), then parameters (400); then the
+ * answer comes from `Prefer`, else from the state, else from the spec's default example.
+ *
+ * @example
+ * app.on(operation.method, operation.honoPath, createOperationHandler(runtime, operation, respond));
+ */
+export function createOperationHandler(
+  runtime: StubRuntime,
+  operation: OperationRoute,
+  respond: Respond,
+) {
+  const stateful = operation.operationId === SHOW_SERVER_OPERATION;
+  const declares400 = operation.responses['400'] !== undefined;
+  const fallback = defaultAnswer(operation, runtime.seed);
+  const faultBodies = new Map<string, unknown>();
+  const faultBody = (status: string) => {
+    if (!faultBodies.has(status)) {
+      const response = operation.responses[status];
+      const example = response === undefined ? undefined : defaultExample(response);
+      faultBodies.set(status, example?.value ?? (response && dynamicBody(response, runtime.seed)));
+    }
+    return faultBodies.get(status);
+  };
+
+  return async (c: Context): Promise<Response> => {
+    const requestId = runtime.nextRequestId();
+    const request = c.req.raw;
+    if (runtime.latency !== undefined) {
+      const delay = drawLatency(runtime.latency, runtime.random);
+      if (delay > 0) await sleep(delay);
+    }
+    if (runtime.faults !== undefined) {
+      const fault = drawFault(runtime.faults, runtime.random);
+      if (fault?.drop) throw new StubDroppedConnection();
+      if (fault) return respond(operation, fault.status, faultBody(fault.status), requestId, true);
+    }
+
+    const authFailure = await authenticate(request, operation.security, runtime.auth);
+    if (authFailure !== undefined) {
+      return respond(
+        operation,
+        '401',
+        gatewayError(ERRORS.unauthorized, authFailure, requestId),
+        requestId,
+      );
+    }
+    const validation = await validateRequest(c, operation);
+    if (!validation.ok) {
+      return respond(
+        operation,
+        '400',
+        { error_code: ERRORS.parameter, error_msg: validation.message },
+        requestId,
+      );
+    }
+
+    const preference = parsePrefer(request.headers.get('prefer'));
+    if (preference !== undefined) {
+      const answer =
+        typeof preference === 'string'
+          ? preference
+          : selectPreferred(operation, preference, requestSeed(runtime, request, c.req.path));
+      if (typeof answer !== 'string') {
+        const isExample = typeof preference !== 'string' && preference.dynamic !== true;
+        return respond(operation, answer.status, answer.body, requestId, isExample);
+      }
+      // Impossible preferences are answered loudly, with a body the 400 schema allows; an operation
+      // without a 400 response cannot say so and falls through to its normal answer.
+      if (declares400) {
+        return respond(
+          operation,
+          '400',
+          { error_code: ERRORS.prefer, error_msg: answer },
+          requestId,
+        );
+      }
+    }
+
+    if (stateful) {
+      const answer = answerShowServerOperation(
+        runtime.state,
+        validation.input.params,
+        runtime.clock.now(),
+      );
+      if (answer !== undefined)
+        return respond(operation, answer.status, answer.body, requestId, answer.status !== '200');
+    }
+    return respond(operation, fallback.status, fallback.body, requestId, true);
+  };
+}

@@ -1,0 +1,26 @@
+import type { AuthConfig } from './auth/authenticate.js';
+import type { Clock } from './clock.js';
+import type { FaultOptions } from './faults/faults.js';
+import type { LatencyOption } from './faults/latency.js';
+import type { RouteTable } from './route-table.js';
+import type { Random } from './seeded-random.js';
+import type { StubState } from './state/operation-store.js';
+
+/**
+ * The live settings and state one stub's app reads on every request. Mutable on purpose: the admin
+ * API and the JS API change the clock, faults and latency of a running stub.
+ */
+export interface StubRuntime {
+  routes: RouteTable;
+  state: StubState;
+  clock: Clock;
+  auth: AuthConfig;
+  seed: number;
+  faults: FaultOptions | undefined;
+  latency: LatencyOption | undefined;
+  /** The seeded PRNG of latency and faults. */
+  random: Random;
+  validateResponses: boolean;
+  log: ((line: string) => void) | undefined;
+  nextRequestId: () => string;
+}
