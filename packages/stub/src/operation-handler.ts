@@ -4,6 +4,7 @@ import { StubDroppedConnection } from './errors/dropped-connection.js';
 import { ERRORS, gatewayError } from './errors/error-bodies.js';
 import { drawFault } from './faults/faults.js';
 import { drawLatency, sleep } from './faults/latency.js';
+import { headerReader } from './request-headers.js';
 import { dynamicBody } from './responses/dynamic-body.js';
 import { parsePrefer } from './responses/prefer.js';
 import type { Respond } from './responses/respond.js';
@@ -60,7 +61,8 @@ export function createOperationHandler(
       if (fault) return respond(operation, fault.status, faultBody(fault.status), requestId, true);
     }
 
-    const authFailure = await authenticate(request, operation.security, runtime.auth);
+    const header = headerReader(c);
+    const authFailure = await authenticate(request, header, operation.security, runtime.auth);
     if (authFailure !== undefined) {
       return respond(
         operation,
@@ -69,7 +71,7 @@ export function createOperationHandler(
         requestId,
       );
     }
-    const validation = await validateRequest(c, operation);
+    const validation = await validateRequest(c, header, operation);
     if (!validation.ok) {
       return respond(
         operation,
@@ -79,7 +81,7 @@ export function createOperationHandler(
       );
     }
 
-    const preference = parsePrefer(request.headers.get('prefer'));
+    const preference = parsePrefer(header('prefer') ?? null);
     if (preference !== undefined) {
       const answer =
         typeof preference === 'string'
@@ -101,7 +103,8 @@ export function createOperationHandler(
       }
     }
 
-    if (stateful) {
+    // The clock is read only when the state can answer: an empty state means examples.
+    if (stateful && runtime.state.hasServers()) {
       const answer = answerShowServerOperation(
         runtime.state,
         validation.input.params,

@@ -1,6 +1,7 @@
 import { verifyRequest } from '@modelarts-lite/signer';
 import type { Clock } from '../clock.js';
 import { IAM_MESSAGE } from '../errors/error-bodies.js';
+import type { HeaderReader } from '../request-headers.js';
 import type { SecurityRoute } from '../route-table.js';
 
 /** What the stub accepts as credentials. */
@@ -21,11 +22,12 @@ const AKSK_PREFIX = 'SDK-HMAC-SHA256';
  * the request may go on, else the APIGW.0301 message.
  *
  * @example
- * const failure = await authenticate(request, operation.security, config);
+ * const failure = await authenticate(request, headerReader(c), operation.security, config);
  * if (failure) return unauthorized(failure);
  */
 export async function authenticate(
   request: Request,
+  header: HeaderReader,
   security: SecurityRoute,
   config: AuthConfig,
 ): Promise<string | undefined> {
@@ -35,15 +37,15 @@ export async function authenticate(
     if (scheme.kind === 'token') tokenHeader ??= scheme.header;
     else signatureHeader ??= scheme.header;
   }
-  const token = tokenHeader === undefined ? null : request.headers.get(tokenHeader);
-  if (token !== null && token.trim() !== '') {
+  const token = tokenHeader === undefined ? undefined : header(tokenHeader);
+  if (token !== undefined && token.trim() !== '') {
     if (config.tokens !== undefined && !config.tokens.has(token)) {
       return `${IAM_MESSAGE}: decrypt token fail`;
     }
     return undefined;
   }
-  const authorization = signatureHeader === undefined ? null : request.headers.get(signatureHeader);
-  if (authorization !== null && authorization.trim() !== '') {
+  const authorization = signatureHeader === undefined ? undefined : header(signatureHeader);
+  if (authorization !== undefined && authorization.trim() !== '') {
     if (!authorization.startsWith(AKSK_PREFIX)) {
       return `${IAM_MESSAGE}: verify aksk signature fail: Authorization is not ${AKSK_PREFIX}`;
     }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { HeaderReader } from '../request-headers.js';
 import type { OperationRoute } from '../route-table.js';
 import { coerceParameter } from './coerce-parameter.js';
 import { describeParameterError } from './describe-error.js';
@@ -12,10 +13,20 @@ export interface RequestInput {
 /** Either the validated input, or the ModelArts.0104 message of the first violation. */
 export type RequestValidation = { ok: true; input: RequestInput } | { ok: false; message: string };
 
-function rawParameter(c: Context, name: string, location: string, isArray: boolean) {
+function rawParameter(
+  c: Context,
+  header: HeaderReader,
+  name: string,
+  location: string,
+  isArray: boolean,
+) {
   if (location === 'path') return c.req.param(name);
   if (location === 'query') return isArray ? c.req.queries(name) : c.req.query(name);
-  return c.req.raw.headers.get(name) ?? undefined;
+  return header(name);
+}
+
+function subject(parameter: { in: string; name: string }): string {
+  return `${parameter.in} parameter '${parameter.name}'`;
 }
 
 type BodyValidation = { ok: true; body: unknown } | { ok: false; message: string } | undefined;
@@ -54,25 +65,28 @@ async function validateBody(c: Context, operation: OperationRoute): Promise<Body
  * declare are ignored, as API Gateway does; so is a body sent to an operation that declares none.
  *
  * @example
- * const result = await validateRequest(c, operation);
+ * const result = await validateRequest(c, headerReader(c), operation);
  * if (!result.ok) return badRequest(result.message);
  */
 export async function validateRequest(
   c: Context,
+  header: HeaderReader,
   operation: OperationRoute,
 ): Promise<RequestValidation> {
   const params: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
-    const raw = rawParameter(c, parameter.name, parameter.in, parameter.type === 'array');
-    const subject = `${parameter.in} parameter '${parameter.name}'`;
+    const raw = rawParameter(c, header, parameter.name, parameter.in, parameter.type === 'array');
     if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
       if (parameter.required)
-        return { ok: false, message: `Parameter error: ${subject} is required.` };
+        return { ok: false, message: `Parameter error: ${subject(parameter)} is required.` };
       continue;
     }
     const value = coerceParameter(raw, parameter.type, parameter.itemType);
     if (!parameter.validate(value)) {
-      return { ok: false, message: describeParameterError(subject, parameter.validate.errors) };
+      return {
+        ok: false,
+        message: describeParameterError(subject(parameter), parameter.validate.errors),
+      };
     }
     params[parameter.name] = value;
   }
