@@ -15,6 +15,8 @@
  *   --only <list>      BENCH_ONLY         comma-separated subset of: hono,stub,prism
  *   --json             BENCH_JSON=1       also print the results as one JSON line
  *   --cpu-prof <dir>   BENCH_CPU_PROF     write a V8 CPU profile of each server into <dir>
+ *   --no-pin           BENCH_PIN=0        do not pin the server to core 0 and the load generator to
+ *                                         core 1 (pinning needs taskset and two cores)
  *
  * Columns: req/s (mean over the measured seconds), p50/p99 of every response time seen by the load
  * generator, peak RSS of the server's process tree (MB = 2^20 bytes), the server's CPU use and its
@@ -56,6 +58,7 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     json: { type: 'boolean' },
     'cpu-prof': { type: 'string' },
+    'no-pin': { type: 'boolean' },
   },
 });
 const positive = (name, value, fallback) => {
@@ -71,6 +74,14 @@ const CONNECTIONS = Math.round(
 const ONLY = (flags.only ?? process.env.BENCH_ONLY ?? 'hono,stub,prism').split(',');
 const JSON_OUT = flags.json ?? process.env.BENCH_JSON === '1';
 const CPU_PROF_DIR = flags['cpu-prof'] ?? process.env.BENCH_CPU_PROF;
+// Server and load generator on cores of their own: on two cores, letting the scheduler mix them
+// makes both the ratio and the tail latency swing from run to run.
+const PIN =
+  !flags['no-pin'] &&
+  process.env.BENCH_PIN !== '0' &&
+  availableParallelism() >= 2 &&
+  existsSync('/usr/bin/taskset');
+if (PIN) execFileSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
 /** Targets of the run, from the task: stub vs the bare route. */
 const TARGET_RATIO = 0.85;
@@ -171,7 +182,10 @@ function startServer(server, port) {
   const profile = CPU_PROF_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${server.key}.cpuprofile`]
     : [];
-  const child = spawn(process.execPath, [...profile, ...server.argv(port)], {
+  const argv = [process.execPath, ...profile, ...server.argv(port)];
+  // taskset execs the server in place, so the child's pid stays the server's (for RSS sampling).
+  const [command, ...args] = PIN ? ['taskset', '-c', '0', ...argv] : argv;
+  const child = spawn(command, args, {
     cwd: here('..'),
     env: { ...process.env, ...server.env, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', log, log],

@@ -113,7 +113,12 @@ export function createStub(options: StubOptions = {}): Stub {
         typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input;
       const request =
         target instanceof Request && init === undefined ? target : new Request(target, init);
-      return Promise.resolve(app.fetch(request));
+      // Handlers answer synchronously where they can, so errors may be thrown rather than rejected.
+      try {
+        return Promise.resolve(app.fetch(request));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
     state: runtime.state,
     get clock() {

@@ -50,10 +50,8 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
   const host = options.host ?? '127.0.0.1';
   const server = createAdaptorServer({
     hostname: host,
-    fetch: async (request: Request, env: HttpBindings | Http2Bindings) => {
-      try {
-        return await stub.app.fetch(request, env);
-      } catch (error) {
+    fetch: (request: Request, env: HttpBindings | Http2Bindings) => {
+      const fail = (error: unknown): Response => {
         if (error instanceof StubDroppedConnection) {
           env.incoming.socket.destroy();
           return new Response(null, { status: 500 });
@@ -63,6 +61,13 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
           return violationResponse(error);
         }
         throw error;
+      };
+      // The app answers synchronously where it can: errors arrive either thrown or rejected.
+      try {
+        const response = stub.app.fetch(request, env);
+        return response instanceof Promise ? response.catch(fail) : response;
+      } catch (error) {
+        return fail(error);
       }
     },
   });

@@ -4,7 +4,7 @@ import { StubDroppedConnection } from './errors/dropped-connection.js';
 import { ERRORS, gatewayError } from './errors/error-bodies.js';
 import { drawFault } from './faults/faults.js';
 import { drawLatency, sleep } from './faults/latency.js';
-import { headerReader } from './request-headers.js';
+import { type HeaderReader, headerReader } from './request-headers.js';
 import { dynamicBody } from './responses/dynamic-body.js';
 import { parsePrefer } from './responses/prefer.js';
 import type { Respond } from './responses/respond.js';
@@ -13,7 +13,7 @@ import type { OperationRoute } from './route-table.js';
 import type { StubRuntime } from './runtime.js';
 import { hashSeed } from './seeded-random.js';
 import { answerShowServerOperation, SHOW_SERVER_OPERATION } from './state/show-server-operation.js';
-import { validateRequest } from './validation/validate-request.js';
+import { type RequestValidation, validateRequest } from './validation/validate-request.js';
 
 /** The seed of data generated for a request: the stub's seed and the request's method, path and query. */
 function requestSeed(runtime: StubRuntime, request: Request, path: string): number {
@@ -48,30 +48,14 @@ export function createOperationHandler(
     return faultBodies.get(status);
   };
 
-  return async (c: Context): Promise<Response> => {
-    const requestId = runtime.nextRequestId();
-    const request = c.req.raw;
-    if (runtime.latency !== undefined) {
-      const delay = drawLatency(runtime.latency, runtime.random);
-      if (delay > 0) await sleep(delay);
-    }
-    if (runtime.faults !== undefined) {
-      const fault = drawFault(runtime.faults, runtime.random);
-      if (fault?.drop) throw new StubDroppedConnection();
-      if (fault) return respond(operation, fault.status, faultBody(fault.status), requestId, true);
-    }
-
-    const header = headerReader(c);
-    const authFailure = await authenticate(request, header, operation.security, runtime.auth);
-    if (authFailure !== undefined) {
-      return respond(
-        operation,
-        '401',
-        gatewayError(ERRORS.unauthorized, authFailure, requestId),
-        requestId,
-      );
-    }
-    const validation = await validateRequest(c, header, operation);
+  // Only AK/SK verification, latency and request bodies need to wait; everything else answers
+  // synchronously, which spares several promise turns per request under load.
+  const answer = (
+    c: Context,
+    header: HeaderReader,
+    requestId: string,
+    validation: RequestValidation,
+  ): Response => {
     if (!validation.ok) {
       return respond(
         operation,
@@ -80,16 +64,16 @@ export function createOperationHandler(
         requestId,
       );
     }
-
+    const request = c.req.raw;
     const preference = parsePrefer(header('prefer') ?? null);
     if (preference !== undefined) {
-      const answer =
+      const chosen =
         typeof preference === 'string'
           ? preference
           : selectPreferred(operation, preference, requestSeed(runtime, request, c.req.path));
-      if (typeof answer !== 'string') {
+      if (typeof chosen !== 'string') {
         const isExample = typeof preference !== 'string' && preference.dynamic !== true;
-        return respond(operation, answer.status, answer.body, requestId, isExample);
+        return respond(operation, chosen.status, chosen.body, requestId, isExample);
       }
       // Impossible preferences are answered loudly, with a body the 400 schema allows; an operation
       // without a 400 response cannot say so and falls through to its normal answer.
@@ -97,7 +81,7 @@ export function createOperationHandler(
         return respond(
           operation,
           '400',
-          { error_code: ERRORS.prefer, error_msg: answer },
+          { error_code: ERRORS.prefer, error_msg: chosen },
           requestId,
         );
       }
@@ -105,14 +89,58 @@ export function createOperationHandler(
 
     // The clock is read only when the state can answer: an empty state means examples.
     if (stateful && runtime.state.hasServers()) {
-      const answer = answerShowServerOperation(
+      const stateAnswer = answerShowServerOperation(
         runtime.state,
         validation.input.params,
         runtime.clock.now(),
       );
-      if (answer !== undefined)
-        return respond(operation, answer.status, answer.body, requestId, answer.status !== '200');
+      if (stateAnswer !== undefined) {
+        const { status, body } = stateAnswer;
+        return respond(operation, status, body, requestId, status !== '200');
+      }
     }
     return respond(operation, fallback.status, fallback.body, requestId, true);
+  };
+
+  const afterAuth = (
+    c: Context,
+    header: HeaderReader,
+    requestId: string,
+    authFailure: string | undefined,
+  ): Response | Promise<Response> => {
+    if (authFailure !== undefined) {
+      return respond(
+        operation,
+        '401',
+        gatewayError(ERRORS.unauthorized, authFailure, requestId),
+        requestId,
+      );
+    }
+    const validation = validateRequest(c, header, operation);
+    return validation instanceof Promise
+      ? validation.then((result) => answer(c, header, requestId, result))
+      : answer(c, header, requestId, validation);
+  };
+
+  const afterLatency = (c: Context, requestId: string): Response | Promise<Response> => {
+    if (runtime.faults !== undefined) {
+      const fault = drawFault(runtime.faults, runtime.random);
+      if (fault?.drop) throw new StubDroppedConnection();
+      if (fault) return respond(operation, fault.status, faultBody(fault.status), requestId, true);
+    }
+    const header = headerReader(c);
+    const authFailure = authenticate(c.req.raw, header, operation.security, runtime.auth);
+    return authFailure instanceof Promise
+      ? authFailure.then((failure) => afterAuth(c, header, requestId, failure))
+      : afterAuth(c, header, requestId, authFailure);
+  };
+
+  return (c: Context): Response | Promise<Response> => {
+    const requestId = runtime.nextRequestId();
+    if (runtime.latency !== undefined) {
+      const delay = drawLatency(runtime.latency, runtime.random);
+      if (delay > 0) return sleep(delay).then(() => afterLatency(c, requestId));
+    }
+    return afterLatency(c, requestId);
   };
 }

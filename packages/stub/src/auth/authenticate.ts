@@ -25,12 +25,12 @@ const AKSK_PREFIX = 'SDK-HMAC-SHA256';
  * const failure = await authenticate(request, headerReader(c), operation.security, config);
  * if (failure) return unauthorized(failure);
  */
-export async function authenticate(
+export function authenticate(
   request: Request,
   header: HeaderReader,
   security: SecurityRoute,
   config: AuthConfig,
-): Promise<string | undefined> {
+): string | undefined | Promise<string | undefined> {
   let tokenHeader: string | undefined;
   let signatureHeader: string | undefined;
   for (const scheme of security.schemes) {
@@ -49,10 +49,12 @@ export async function authenticate(
     if (!authorization.startsWith(AKSK_PREFIX)) {
       return `${IAM_MESSAGE}: verify aksk signature fail: Authorization is not ${AKSK_PREFIX}`;
     }
-    const result = await verifyRequest(request, (ak) => config.accessKeys.get(ak), {
+    // Only a signature needs to wait (Web Crypto); the token path stays synchronous.
+    return verifyRequest(request, (ak) => config.accessKeys.get(ak), {
       now: new Date(config.clock().now()),
-    });
-    return result.ok ? undefined : `${IAM_MESSAGE}: verify aksk signature fail: ${result.reason}`;
+    }).then((result) =>
+      result.ok ? undefined : `${IAM_MESSAGE}: verify aksk signature fail: ${result.reason}`,
+    );
   }
   if (security.optional) return undefined;
   return `${IAM_MESSAGE}: x-auth-token not found`;

@@ -68,11 +68,11 @@ async function validateBody(c: Context, operation: OperationRoute): Promise<Body
  * const result = await validateRequest(c, headerReader(c), operation);
  * if (!result.ok) return badRequest(result.message);
  */
-export async function validateRequest(
+export function validateRequest(
   c: Context,
   header: HeaderReader,
   operation: OperationRoute,
-): Promise<RequestValidation> {
+): RequestValidation | Promise<RequestValidation> {
   const params: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
     const raw = rawParameter(c, header, parameter.name, parameter.in, parameter.type === 'array');
@@ -90,8 +90,11 @@ export async function validateRequest(
     }
     params[parameter.name] = value;
   }
-  const body = await validateBody(c, operation);
-  if (body === undefined) return { ok: true, input: { params } };
-  if (!body.ok) return body;
-  return { ok: true, input: { params, body: body.body } };
+  // Reading a body is the only step that waits; operations without one answer synchronously.
+  if (operation.requestBody === undefined) return { ok: true, input: { params } };
+  return validateBody(c, operation).then((body) => {
+    if (body === undefined) return { ok: true, input: { params } };
+    if (!body.ok) return body;
+    return { ok: true, input: { params, body: body.body } };
+  });
 }
