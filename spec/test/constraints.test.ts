@@ -52,6 +52,29 @@ describe('path parameters', () => {
     );
   });
 
+  it('hyperinstance id: the same UUID pattern as a server id', () => {
+    const hyper =
+      spec.paths['/v1/{project_id}/dev-servers/hyperinstance/{id}/operation/{operation_id}'];
+    const id = [...hyper.parameters].map(deref).find((p: any) => p.name === 'id');
+    check(id.schema, [uuid], ['', uuid.toUpperCase(), uuid.replace('4c6d', '6c6d'), `${uuid}0`]);
+  });
+
+  it('detach volume_id: the loose rule, unanchored and mixed case (decision volume-id-rules)', () => {
+    const detach = spec.paths['/v1/{project_id}/dev-servers/{id}/detachvolume/{volume_id}'];
+    const volume = [...detach.parameters].map(deref).find((p: any) => p.name === 'volume_id');
+    check(
+      volume.schema,
+      [
+        uuid,
+        uuid.toUpperCase(),
+        uuid.replace('4c6d', '0c6d'),
+        `x${uuid}y`,
+        'AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE',
+      ],
+      ['', 'not-a-uuid', uuid.slice(1), uuid.replaceAll('-', ''), uuid.replace('4c6d', '4g6d')],
+    );
+  });
+
   it('operation_id: any non-empty string (documented without constraints)', () => {
     check(paramSchema('operation_id'), ['op-0001', 'UUID', uuid, 'x'.repeat(200), 'a'], ['']);
   });
@@ -109,6 +132,38 @@ describe('OperationDetails', () => {
   });
 });
 
+describe('AttachDevServerVolume', () => {
+  it('body: volume_id is required and follows the anchored UUID15 rule', () => {
+    const validate = validatorFor('#/components/schemas/AttachServerVolumeRequest');
+    expect(validate({ volume_id: uuid })).toBe(true);
+    for (const bad of [
+      {},
+      { volume_id: uuid.toUpperCase() },
+      { volume_id: `${uuid}0` },
+      { volume_id: uuid.replace('4c6d', '6c6d') },
+      { volume_id: 7 },
+    ]) {
+      expect(validate(bad), JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it('200: operation_id is a UUID15 (decision operation-id-format), status and type as for the GET', () => {
+    const validate = validatorFor('#/components/schemas/AttachDevServerVolumeResponse');
+    const body = {
+      operation_id: uuid,
+      operation_status: 'pending',
+      operation_type: 'node_attach_volume',
+    };
+    expect(validate(body)).toBe(true);
+    expect(validate({ ...body, operation_id: 'UUID' })).toBe(false);
+    expect(validate({ ...body, operation_status: 'x'.repeat(37) })).toBe(false);
+    for (const field of Object.keys(body)) {
+      const { [field]: _, ...rest } = body as Record<string, string>;
+      expect(validate(rest), `without ${field}`).toBe(false);
+    }
+  });
+});
+
 describe('ServerOperationError', () => {
   const validate = validatorFor('#/components/schemas/ServerOperationError');
 
@@ -144,6 +199,24 @@ describe('error bodies', () => {
     expect(validate({ error_code: 'ModelArts.0104', error_msg: 'Parameter error.' })).toBe(true);
     expect(validate({ error_code: 'ModelArts.0104' })).toBe(false);
     expect(validate({ error_msg: 'Parameter error.' })).toBe(false);
+  });
+
+  it('400, 403, 429 and 500 accept a plain ModelArts body; 401 and 404 need request_id', () => {
+    const plain = { error_code: 'ModelArts.81101', error_msg: 'Too many requests.' };
+    for (const name of [
+      'BadRequest',
+      'VolumeBadRequest',
+      'Forbidden',
+      'TooManyRequests',
+      'InternalServerError',
+    ]) {
+      const schema = spec.components.responses[name].content['application/json'].schema;
+      expect(compileInline(schema)(plain), name).toBe(true);
+    }
+    for (const name of ['Unauthorized', 'NotFound']) {
+      const schema = spec.components.responses[name].content['application/json'].schema;
+      expect(compileInline(schema)(plain), name).toBe(false);
+    }
   });
 
   it('GatewayErrorBody also needs request_id and an APIGW/APIG code', () => {
@@ -182,9 +255,26 @@ describe('document', () => {
     expect(exception.url).toBe('https://modelarts.ap-southeast-1.myhuaweicloud.cn');
   });
 
-  it('declares X-Request-Id on every response', () => {
-    for (const [status, response] of Object.entries<any>(path.get.responses)) {
-      expect(deref(response).headers?.['X-Request-Id'], status).toBeDefined();
+  it('declares X-Request-Id on every response of every operation', () => {
+    for (const [p, item] of Object.entries<any>(spec.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        if (method === 'parameters') continue;
+        for (const [status, response] of Object.entries<any>(op.responses)) {
+          expect(
+            deref(response).headers?.['X-Request-Id'],
+            `${method} ${p} ${status}`,
+          ).toBeDefined();
+        }
+      }
     }
+  });
+
+  it('references only recorded decisions', () => {
+    const ids = new Set(spec.info['x-modelarts-decisions'].map((d: { id: string }) => d.id));
+    const used = [...JSON.stringify(spec).matchAll(/"x-modelarts-decision":"([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(used.length).toBeGreaterThan(5);
+    for (const id of used) expect(ids.has(id), id).toBe(true);
   });
 });

@@ -72,7 +72,7 @@ describe('examples', () => {
 
 describe('200 examples', () => {
   const op = spec.paths['/v1/{project_id}/dev-servers/{id}/operation/{operation_id}'].get;
-  const media = op.responses['200'].content['application/json'];
+  const media = deref(op.responses['200']).content['application/json'];
 
   it('cover every documented status value', () => {
     const known = deref(spec.components.schemas.OperationStatus)['x-known-values'];
@@ -88,4 +88,60 @@ describe('200 examples', () => {
     for (const e of failed)
       expect(e.value.operation_error).toMatchObject({ code: expect.any(String) });
   });
+});
+
+describe('starting calls', () => {
+  const starts = Object.entries<any>(spec.paths).flatMap(([path, item]) =>
+    Object.entries<any>(item)
+      .filter(([, op]) => op?.['x-modelarts-operation-start'])
+      .map(([method, op]) => ({ where: `${method.toUpperCase()} ${path}`, op })),
+  );
+
+  it('are AttachDevServerVolume and DetachDevServerVolume', () => {
+    expect(starts.map((s) => s.op.operationId).sort()).toEqual([
+      'AttachDevServerVolume',
+      'DetachDevServerVolume',
+    ]);
+  });
+
+  it.each(starts.map((s) => [s.where, s.op] as const))(
+    '%s: examples cover every documented status, each of the started type',
+    (_, op) => {
+      const media = deref(op.responses['200']).content['application/json'];
+      const values = Object.values<any>(media.examples).map((e) => e.value);
+      const known = deref(spec.components.schemas.OperationStatus)['x-known-values'];
+      expect(values.map((v) => v.operation_status).sort()).toEqual([...known].sort());
+      for (const v of values) expect(v.operation_type).toBe(op['x-modelarts-operation-start'].type);
+      expect(values[0].operation_status).toBe('pending');
+    },
+  );
+
+  it.each(starts.map((s) => [s.where, s.op] as const))(
+    '%s: links its 200 to the GET that reads the operation, with every path parameter',
+    (_, op) => {
+      const start = op['x-modelarts-operation-start'];
+      const link = deref(op.responses['200']).links[start.link];
+      expect(link.parameters.operation_id).toBe('$response.body#/operation_id');
+      const target = Object.values<any>(spec.paths)
+        .flatMap((item) => Object.values<any>(item))
+        .find((o) => o?.operationId === link.operationId);
+      expect(target['x-modelarts-operation-read']).toBeDefined();
+      const targetPath = Object.entries<any>(spec.paths).find(
+        ([, item]) => item.get === target,
+      )?.[0];
+      const names = [...(targetPath ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(Object.keys(link.parameters).sort()).toEqual(names.sort());
+    },
+  );
+
+  it.each(starts.map((s) => [s.where, s.op] as const))(
+    '%s: every error the lifecycle names is an example of its 400',
+    (_, op) => {
+      const { owner, volume } = op['x-modelarts-operation-start'].requires;
+      const examples = deref(op.responses['400']).content['application/json'].examples;
+      for (const name of [owner.notFound, owner.notReady, volume.notFound, volume.conflict]) {
+        expect(examples[name], name).toBeDefined();
+      }
+    },
+  );
 });
