@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { operationLifecycle } from './operation-lifecycle.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const CONTAINER_ID = 'modelarts-stub-spec.json';
@@ -358,6 +359,13 @@ export async function generateRouteTable({ spec, outDir, routeTableTypes }) {
         responses,
         successStatus: successStatus ?? Object.keys(responses)[0],
         security: securityOf(doc, operation),
+        ...operationLifecycle(
+          doc,
+          operation,
+          operationId,
+          responses,
+          (raw) => deref(doc, raw, '').node,
+        ),
       });
     }
   }

@@ -100,11 +100,23 @@ export function createApp(runtime: StubRuntime): Hono {
   // Hono answers HEAD with the GET route minus the body; the API declares no HEAD, so API Gateway's
   // 404 is the honest answer.
   const dispatch = app.fetch;
-  app.fetch = (request, ...rest) => {
+  const answer: typeof app.fetch = (request, ...rest) => {
     if (request.method === 'HEAD' && !isStubPath(new URL(request.url).pathname)) {
       return unknownApiResponse(runtime.nextRequestId());
     }
     return dispatch(request, ...rest);
   };
+  const { cors } = runtime;
+  app.fetch =
+    cors === undefined
+      ? answer
+      : (request, ...rest) => {
+          const preflight = cors.preflight(request, runtime.nextRequestId());
+          if (preflight !== undefined) return preflight;
+          const response = answer(request, ...rest);
+          return response instanceof Promise
+            ? response.then(cors.decorate)
+            : cors.decorate(response);
+        };
   return app;
 }

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { createApp } from './app.js';
 import { DEFAULT_ACCESS_KEY } from './auth/default-access-key.js';
 import { type Clock, systemClock } from './clock.js';
+import { type CorsOption, createCors } from './cors.js';
 import { checkFaults, type FaultOptions } from './faults/faults.js';
 import { checkLatency, type LatencyOption } from './faults/latency.js';
 import { routeTable as generatedRoutes } from './generated/routes.gen.js';
@@ -9,12 +10,15 @@ import { createRequestIdGenerator } from './request-id.js';
 import type { RouteTable } from './route-table.js';
 import type { StubRuntime } from './runtime.js';
 import { createSeededRandom } from './seeded-random.js';
+import { type InitialState, loadInitialState } from './state/initial-state.js';
+import type { LifecycleSettings } from './state/lifecycle-settings.js';
 import {
   createOperationStore,
   type OperationInput,
+  type StateInternals,
   type StubState,
 } from './state/operation-store.js';
-import { stateChecksFor } from './state/show-server-operation.js';
+import { stateChecksFor } from './state/state-checks.js';
 
 /** Options of {@link createStub}. */
 export interface StubOptions {
@@ -32,6 +36,12 @@ export interface StubOptions {
   faults?: FaultOptions;
   /** Operations to register at start. */
   operations?: OperationInput[];
+  /** Servers, supernodes and volumes to register at start (operations too, as `operations`). */
+  state?: InitialState;
+  /** How operations started by calls run (durations, outcome, error); default the spec's. */
+  lifecycle?: LifecycleSettings;
+  /** CORS on API and stub routes: on by default (any origin), `false` turns it off. */
+  cors?: CorsOption;
   /** Log one line per request: `true` for console.log, or a sink. */
   log?: boolean | ((line: string) => void);
   /** Check every response against the spec before sending it. Default true. */
@@ -71,7 +81,7 @@ function accessKeyMap(keys: StubOptions['accessKeys']): ReadonlyMap<string, stri
  * Creates a stub of the ModelArts Lite Server API.
  *
  * @throws {RangeError} on invalid latency or faults (e.g. a fault status the spec does not declare).
- * @throws {StubStateError} when a preloaded operation breaks the spec.
+ * @throws {StubStateError} when preloaded state or lifecycle settings break the spec.
  * @example
  * const stub = createStub({ clock: createManualClock(0) });
  * const client = createModelArtsClient({ baseUrl: 'https://modelarts.test', auth: { token: 't' }, fetch: stub.fetch });
@@ -87,7 +97,7 @@ export function createStub(options: StubOptions = {}): Stub {
   const runtime: StubRuntime = {
     routes,
     clock: options.clock ?? systemClock,
-    state: undefined as unknown as StubState,
+    state: undefined as unknown as StubState & StateInternals,
     auth: {
       accessKeys: accessKeyMap(options.accessKeys),
       clock: () => runtime.clock,
@@ -100,9 +110,12 @@ export function createStub(options: StubOptions = {}): Stub {
     validateResponses: options.validateResponses ?? true,
     log,
     nextRequestId: createRequestIdGenerator(),
+    cors: createCors(options.cors ?? true),
   };
   runtime.state = createOperationStore(() => runtime.clock, stateChecksFor(routes));
   for (const operation of options.operations ?? []) runtime.state.createOperation(operation);
+  if (options.state !== undefined) loadInitialState(runtime.state, options.state);
+  if (options.lifecycle !== undefined) runtime.state.setLifecycle(options.lifecycle);
 
   const app = createApp(runtime);
   return {

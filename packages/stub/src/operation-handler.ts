@@ -7,12 +7,13 @@ import { drawLatency, sleep } from './faults/latency.js';
 import { type HeaderReader, headerReader } from './request-headers.js';
 import { dynamicBody } from './responses/dynamic-body.js';
 import { parsePrefer } from './responses/prefer.js';
+import { reflectRequest } from './responses/reflect-request.js';
 import type { Respond } from './responses/respond.js';
 import { defaultAnswer, defaultExample, selectPreferred } from './responses/select-response.js';
 import type { OperationRoute } from './route-table.js';
 import type { StubRuntime } from './runtime.js';
 import { hashSeed } from './seeded-random.js';
-import { answerShowServerOperation, SHOW_SERVER_OPERATION } from './state/show-server-operation.js';
+import { stateAnswererFor } from './state/lifecycle.js';
 import { type RequestValidation, validateRequest } from './validation/validate-request.js';
 
 /** The seed of data generated for a request: the stub's seed and the request's method, path and query. */
@@ -35,7 +36,8 @@ export function createOperationHandler(
   operation: OperationRoute,
   respond: Respond,
 ) {
-  const stateful = operation.operationId === SHOW_SERVER_OPERATION;
+  // Which calls start or read operations is declared in the spec and reaches here via the route table.
+  const stateAnswer = stateAnswererFor(runtime.state, runtime.routes.operations, operation);
   const declares400 = operation.responses['400'] !== undefined;
   const fallback = defaultAnswer(operation, runtime.seed);
   const faultBodies = new Map<string, unknown>();
@@ -87,18 +89,20 @@ export function createOperationHandler(
       }
     }
 
-    // The clock is read only when the state can answer: an empty state means examples.
-    if (stateful && runtime.state.hasServers()) {
-      const stateAnswer = answerShowServerOperation(
-        runtime.state,
-        validation.input.params,
-        runtime.clock.now(),
-      );
-      if (stateAnswer !== undefined) {
-        const { status, body } = stateAnswer;
-        return respond(operation, status, body, requestId, status !== '200');
+    if (stateAnswer !== undefined) {
+      const answered = stateAnswer(validation.input, runtime.clock.now());
+      if (answered !== undefined) {
+        const { status, body } = answered;
+        return respond(operation, status, body, requestId, status !== operation.successStatus);
       }
     }
+    const reflected = reflectRequest(
+      operation,
+      fallback.status,
+      fallback.body,
+      validation.input.params,
+    );
+    if (reflected !== undefined) return respond(operation, fallback.status, reflected, requestId);
     return respond(operation, fallback.status, fallback.body, requestId, true);
   };
 

@@ -84,6 +84,57 @@ export interface SecurityRoute {
   schemes: SecuritySchemeRoute[];
 }
 
+/** A fixed error answer the spec documents (an example of a 4xx response). */
+export interface ErrorAnswerRoute {
+  status: string;
+  body: unknown;
+}
+
+/** How a started operation's status moves (`x-modelarts-operation-lifecycle`). */
+export interface LifecycleRoute {
+  /** The status at creation and the status while running, e.g. `['pending', 'running']`. */
+  statuses: [string, string];
+  success: string;
+  failure: string;
+  runningAfterMs: number;
+  finishedAfterMs: number;
+  /** Default `operation_error` of a failed operation. */
+  error?: { code?: string; message?: string };
+}
+
+/** A GET that reads operations (`x-modelarts-operation-read`). */
+export interface OperationReadRoute {
+  /** Kind of the entity the operations run on, e.g. `server` or `hyperinstance`. */
+  owner: string;
+  /** Path parameter carrying the owner's id. */
+  ownerParameter: string;
+  /** Path parameter carrying the operation id. */
+  operationParameter: string;
+  ownerNotFound?: ErrorAnswerRoute;
+  operationNotFound?: ErrorAnswerRoute;
+}
+
+/** A call that starts an operation (`x-modelarts-operation-start` and its 200 link). */
+export interface OperationStartRoute {
+  /** The `operation_type` of the operations it starts. */
+  type: string;
+  /** operationId of the GET that reads the operation (the link's target). */
+  readBy: string;
+  /** The link's parameters: a parameter of the reader → a runtime expression. */
+  readParameters: Record<string, string>;
+  lifecycle: LifecycleRoute;
+  /** The owner must exist (once any is registered) and be in one of `statuses`. */
+  owner?: { statuses?: string[]; notFound?: ErrorAnswerRoute; notReady?: ErrorAnswerRoute };
+  /** The volume named by the runtime expression `id` must be `free` or `attached` to the owner. */
+  volume?: {
+    id: string;
+    state: 'free' | 'attached';
+    effect?: 'attach' | 'detach';
+    notFound?: ErrorAnswerRoute;
+    conflict?: ErrorAnswerRoute;
+  };
+}
+
 /** One operation of the API. */
 export interface OperationRoute {
   operationId: string;
@@ -100,6 +151,10 @@ export interface OperationRoute {
   /** The status answered by default: the lowest 2xx. */
   successStatus: string;
   security: SecurityRoute;
+  /** Set when this operation reads asynchronous operations. */
+  reads?: OperationReadRoute;
+  /** Set when this operation starts an asynchronous operation. */
+  starts?: OperationStartRoute;
 }
 
 /** Everything the stub serves. */

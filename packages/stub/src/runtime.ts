@@ -1,10 +1,11 @@
 import type { AuthConfig } from './auth/authenticate.js';
 import type { Clock } from './clock.js';
+import type { Cors } from './cors.js';
 import type { FaultOptions } from './faults/faults.js';
 import type { LatencyOption } from './faults/latency.js';
 import type { RouteTable } from './route-table.js';
 import type { Random } from './seeded-random.js';
-import type { StubState } from './state/operation-store.js';
+import type { StateInternals, StubState } from './state/operation-store.js';
 
 /**
  * The live settings and state one stub's app reads on every request. Mutable on purpose: the admin
@@ -12,7 +13,7 @@ import type { StubState } from './state/operation-store.js';
  */
 export interface StubRuntime {
   routes: RouteTable;
-  state: StubState;
+  state: StubState & StateInternals;
   clock: Clock;
   auth: AuthConfig;
   seed: number;
@@ -23,4 +24,6 @@ export interface StubRuntime {
   validateResponses: boolean;
   log: ((line: string) => void) | undefined;
   nextRequestId: () => string;
+  /** CORS handling, undefined when turned off. */
+  cors?: Cors | undefined;
 }

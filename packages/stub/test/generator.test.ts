@@ -101,7 +101,13 @@ describe('generator on a modified spec', () => {
   const url = (query = '') => `https://modelarts.test/v1/p1/dev-servers/${SERVER}${query}`;
 
   it('generates the new operations beside the existing one, with a do-not-edit banner', async () => {
-    expect(result.operations).toEqual(['ShowServerOperation', 'ShowDevServer', 'UpdateDevServer']);
+    expect(result.operations).toEqual([
+      ...Object.values<any>(spec.paths).flatMap((item) =>
+        Object.values<any>(item).flatMap((op) => (op?.operationId ? [op.operationId] : [])),
+      ),
+      'ShowDevServer',
+      'UpdateDevServer',
+    ]);
     const { readFile } = await import('node:fs/promises');
     for (const file of result.files)
       expect(await readFile(file, 'utf8')).toContain('Do not edit it');

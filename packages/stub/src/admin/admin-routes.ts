@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createManualClock, isManualClock, type ManualClock } from '../clock.js';
 import { checkFaults, type FaultOptions } from '../faults/faults.js';
@@ -6,21 +5,8 @@ import { checkLatency, type LatencyOption } from '../faults/latency.js';
 import type { StubRuntime } from '../runtime.js';
 import { operationFromJson } from '../state/operation-json.js';
 import { StubStateError } from '../state/operation-store.js';
-
-/** Admin errors use ModelArts' body shape, with codes of the stub's own. */
-function adminError(c: Context, message: string, status: 400 | 409 = 400) {
-  return c.json({ error_code: 'STUB.BadRequest', error_msg: message }, status);
-}
-
-async function jsonBody(
-  c: Context,
-): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  try {
-    return { ok: true, value: await c.req.json() };
-  } catch {
-    return { ok: false, response: adminError(c, 'body must be JSON') };
-  }
-}
+import { adminError, jsonBody } from './admin-body.js';
+import { stateRoutes } from './state-routes.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -59,16 +45,22 @@ export function adminRoutes(runtime: StubRuntime): Hono {
   admin.post('/servers', async (c) => {
     const body = await jsonBody(c);
     if (!body.ok) return body.response;
-    if (!isObject(body.value)) return adminError(c, 'body must be { serverId, projectId? }');
-    const { serverId, projectId } = body.value;
+    if (!isObject(body.value)) {
+      return adminError(c, 'body must be { serverId, projectId?, status? }');
+    }
+    const { serverId, projectId, status } = body.value;
     try {
-      const options = typeof projectId === 'string' ? { projectId } : {};
+      const options = {
+        ...(typeof projectId === 'string' ? { projectId } : {}),
+        ...(status === undefined ? {} : { status: status as string }),
+      };
       return c.json(runtime.state.createServer(serverId as string, options), 201);
     } catch (error) {
       if (error instanceof StubStateError) return adminError(c, error.message);
       throw error;
     }
   });
+  admin.route('/', stateRoutes(runtime));
   admin.delete('/state', (c) => {
     runtime.state.reset();
     return c.body(null, 204);

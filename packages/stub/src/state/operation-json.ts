@@ -1,5 +1,5 @@
 import type { OperationInput } from './operation-store.js';
-import { StubStateError } from './operation-store.js';
+import { StubStateError } from './stub-state-error.js';
 import { type LifecycleOptions, lifecycleTimeline } from './timeline.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
