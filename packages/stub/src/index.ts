@@ -23,10 +23,10 @@ export {
   type StubState,
   StubStateError,
 } from './state/operation-store.js';
-export type { StoredVolume, VolumeInput } from './state/volume-store.js';
 export {
   type LifecycleOptions,
   lifecycleTimeline,
   type OperationError,
   type TimelineEntry,
 } from './state/timeline.js';
+export type { StoredVolume, VolumeInput } from './state/volume-store.js';
