@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { LatencyOption } from './faults/latency.js';
+import { lifecycleFromFlags } from './lifecycle-flags.js';
 import { serve } from './node.js';
-import { operationFromJson } from './state/operation-json.js';
-import type { OperationInput } from './state/operation-store.js';
+import type { InitialState } from './state/initial-state.js';
 
 const USAGE = `Usage: modelarts-stub [options]
 
@@ -17,7 +17,13 @@ Options:
   --latency <ms|min-max> latency added to API requests, e.g. 200 or 100-300
   --token <token>        accepted X-Auth-Token (repeatable; default: any non-empty token)
   --access-key <AK:SK>   accepted AK/SK pair (repeatable; default: Huawei's public example pair)
-  --state <file>         JSON file of operations to preload ([...] or { "operations": [...] })
+  --state <file>         JSON file of state to preload: [operations...] or
+                         { "servers", "hyperinstances", "volumes", "operations", "lifecycle" }
+  --running-after <ms>   started operations run after this long (default from the spec: 1000)
+  --finished-after <ms>  and end after this long (default from the spec: 5000)
+  --outcome <o>          how started operations end: success (default) or failed
+  --operation-error <CODE[:MESSAGE]>  operation_error of failed operations
+  --cors <true|false>    answer CORS preflights and add CORS headers (default true)
   --log                  print one line per request
   --help                 print this help
   --version              print the version
@@ -54,26 +60,20 @@ function accessKeys(values: string[]): Record<string, string> {
   return keys;
 }
 
-async function stateFile(path: string): Promise<OperationInput[]> {
+async function stateFile(path: string): Promise<InitialState> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     throw new UsageError(`--state ${path}: ${(error as Error).message}`);
   }
-  const list = Array.isArray(parsed)
-    ? parsed
-    : (parsed as { operations?: unknown } | null)?.operations;
-  if (!Array.isArray(list)) {
+  if (Array.isArray(parsed)) return { operations: parsed };
+  if (parsed === null || typeof parsed !== 'object') {
     throw new UsageError(
-      `--state ${path}: expected an array of operations or { "operations": [...] }`,
+      `--state ${path}: expected an array of operations or { "operations": [...], "servers": [...], ... }`,
     );
   }
-  try {
-    return list.map(operationFromJson);
-  } catch (error) {
-    throw new UsageError(`--state ${path}: ${(error as Error).message}`);
-  }
+  return parsed as InitialState;
 }
 
 async function version(): Promise<string> {
@@ -89,6 +89,11 @@ const OPTIONS = {
   token: { type: 'string', multiple: true },
   'access-key': { type: 'string', multiple: true },
   state: { type: 'string' },
+  'running-after': { type: 'string' },
+  'finished-after': { type: 'string' },
+  outcome: { type: 'string' },
+  'operation-error': { type: 'string' },
+  cors: { type: 'string' },
   log: { type: 'boolean' },
   help: { type: 'boolean' },
   version: { type: 'boolean' },
@@ -115,7 +120,13 @@ async function main(argv: string[]): Promise<void> {
   }
   const port = values.port === undefined ? 4010 : integer(values.port, '--port', 0, 65535);
   const host = values.host ?? '127.0.0.1';
-  const operations = values.state === undefined ? [] : await stateFile(values.state);
+  const state = values.state === undefined ? undefined : await stateFile(values.state);
+  let lifecycle: ReturnType<typeof lifecycleFromFlags>;
+  try {
+    lifecycle = lifecycleFromFlags(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const options = {
     port,
     host,
@@ -128,15 +139,17 @@ async function main(argv: string[]): Promise<void> {
 
   let served: Awaited<ReturnType<typeof serve>>;
   try {
-    served = await serve({ ...options, operations });
+    served = await serve({ ...options, ...lifecycle, ...(state === undefined ? {} : { state }) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       process.stderr.write(`modelarts-stub: port ${port} on ${host} is already in use\n`);
       process.exit(1);
     }
-    if ((error as Error).name === 'StubStateError')
-      throw new UsageError(`--state ${values.state}: ${(error as Error).message}`);
+    if ((error as Error).name === 'StubStateError') {
+      const source = values.state === undefined ? 'lifecycle flags' : `--state ${values.state}`;
+      throw new UsageError(`${source}: ${(error as Error).message}`);
+    }
     throw error;
   }
   process.stdout.write(`modelarts-stub listening on ${served.url}\n`);

@@ -111,7 +111,85 @@ describe('modelarts-stub CLI', () => {
     expect(wrongToken.status).toBe(401);
   });
 
+  const VOLUME = '1e79eff7-c02b-4dfd-a0d6-0b2f3c4d5e6f';
+  const attach = (url: string) =>
+    fetch(`${url}/v1/p/dev-servers/${SERVER}/attachvolume`, {
+      method: 'POST',
+      headers: { 'x-auth-token': 't', 'content-type': 'application/json;charset=UTF-8' },
+      body: JSON.stringify({ volume_id: VOLUME }),
+    });
+
+  it('runs started operations as the lifecycle flags say', async () => {
+    const stub = await start([
+      '--running-after',
+      '0',
+      '--finished-after',
+      '0',
+      '--outcome',
+      'failed',
+      '--operation-error',
+      'ModelArts.7001:Disk busy.',
+    ]);
+    const started = await attach(stub.url);
+    expect(started.status).toBe(200);
+    const { operation_id } = await started.json();
+    const read = await fetch(`${stub.url}/v1/p/dev-servers/${SERVER}/operation/${operation_id}`, {
+      headers: { 'x-auth-token': 't' },
+    });
+    expect(await read.json()).toEqual({
+      operation_id,
+      operation_status: 'failed',
+      operation_type: 'node_attach_volume',
+      operation_error: { code: 'ModelArts.7001', message: 'Disk busy.' },
+    });
+  });
+
+  it('preloads servers and volumes from --state and enforces the preconditions', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'modelarts-stub-'));
+    const file = join(dir, 'state.json');
+    const other = '11111111-2222-4333-8444-555555555555';
+    await writeFile(
+      file,
+      JSON.stringify({
+        servers: [{ serverId: SERVER, status: 'STOPPED' }, { serverId: other }],
+        volumes: [{ volumeId: VOLUME, attachedTo: other }],
+      }),
+    );
+    const stub = await start(['--state', file]);
+    const refused = await attach(stub.url);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      error_code: 'ModelArts.7000',
+      error_msg: 'The volume is in use.',
+    });
+  });
+
+  it('answers CORS preflights by default and not with --cors false', async () => {
+    const preflight = (url: string) =>
+      fetch(`${url}/v1/p/dev-servers/${SERVER}/attachvolume`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-auth-token',
+        },
+      });
+    const on = await start([]);
+    const allowed = await preflight(on.url);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('*');
+    expect(allowed.headers.get('access-control-allow-headers')).toBe('content-type,x-auth-token');
+    const off = await start(['--cors', 'false']);
+    const refused = await preflight(off.url);
+    expect(refused.status).toBe(404);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it.each([
+    [['--outcome', 'maybe'], '--outcome must be success or failed'],
+    [['--cors', 'yes'], '--cors must be true or false'],
+    [['--running-after', 'soon'], '--running-after must be a number of milliseconds'],
+    [['--operation-error', 'short'], 'lifecycle'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['--port', 'abc'], '--port must be an integer'],
     [['--latency', '300-100'], '--latency'],
