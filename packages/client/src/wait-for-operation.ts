@@ -3,15 +3,10 @@ import type { Client } from 'openapi-fetch';
 import { ModelArtsApiError } from './errors/model-arts-api-error.js';
 import { OperationFailedError } from './errors/operation-failed-error.js';
 import { OperationTimeoutError } from './errors/operation-timeout-error.js';
+import { type OperationRef, readOperation } from './operation-ref.js';
 import { sleep as realSleep, type Sleep } from './sleep.js';
 
-/** The operation to follow. */
-export interface OperationRef {
-  projectId: string;
-  /** The Lite Server (dev-server) the operation runs on. */
-  serverId: string;
-  operationId: string;
-}
+export type { OperationRef } from './operation-ref.js';
 
 /** Options of {@link waitForOperation}. */
 export interface WaitForOperationOptions {
@@ -33,7 +28,6 @@ export interface WaitForOperationOptions {
   sleep?: Sleep;
 }
 
-const OPERATION_PATH = '/v1/{project_id}/dev-servers/{id}/operation/{operation_id}';
 const TERMINAL: ReadonlySet<string> = new Set(terminalValues.OperationStatus);
 
 function atLeast(name: string, value: number, minimum: number, inclusive: boolean): number {
@@ -45,7 +39,8 @@ function atLeast(name: string, value: number, minimum: number, inclusive: boolea
 }
 
 /**
- * Polls an operation (ShowServerOperation) until its status is terminal, as the spec's
+ * Polls an operation (ShowServerOperation, or GetHyperinstanceOperation for a supernode) until its
+ * status is terminal, as the spec's
  * `x-terminal-values` define: resolves with the details on `success`, rejects with
  * {@link OperationFailedError} on `failed` (or another terminal status). Unknown statuses keep it
  * polling. Pauses grow from `intervalMs` by `backoffFactor` up to `maxIntervalMs`.
@@ -57,8 +52,13 @@ function atLeast(name: string, value: number, minimum: number, inclusive: boolea
  * @throws {OperationFailedError} the operation failed.
  * @throws {OperationTimeoutError} it had not ended after `timeoutMs`.
  * @throws {ModelArtsApiError} a poll was answered with an error (e.g. 400 ModelArts.6404).
+ * @throws {TypeError} the ref names no server or supernode, or no operation id.
  * @example
  * ```ts
+ * // "attach, then wait": a starting call's result is a ref once the owner is added
+ * const started = unwrap(await client.POST(attachPath, { params, body: { volume_id } }));
+ * await waitForOperation(client, { projectId, serverId, ...started });
+ *
  * const details = await waitForOperation(
  *   client,
  *   { projectId, serverId, operationId },
@@ -83,17 +83,11 @@ export async function waitForOperation(
   const sleep = options.sleep ?? realSleep;
 
   const deadline = now() + timeoutMs;
-  const params = {
-    path: { project_id: ref.projectId, id: ref.serverId, operation_id: ref.operationId },
-  };
   let lastStatus: string | undefined;
 
   for (;;) {
     signal?.throwIfAborted();
-    const { data, error, response } = await client.GET(OPERATION_PATH, {
-      params,
-      ...(signal ? { signal } : {}),
-    });
+    const { data, error, response } = await readOperation(client, ref, signal);
     if (!response.ok || data === undefined) {
       throw ModelArtsApiError.from(response, error);
     }

@@ -1,7 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  AttachDevServerVolumePath,
+  AttachVolumeRequest,
+  AttachVolumeResult,
+  DetachDevServerVolumePath,
+  DetachVolumeResult,
   ErrorBody,
   GatewayErrorBody,
+  GetHyperinstanceOperationPath,
   KnownOperationStatus,
   OperationDetails,
   OperationStatus,
@@ -91,5 +97,42 @@ describe('paths and operations', () => {
     expectTypeOf<Responses[401]['content']['application/json']>().toEqualTypeOf<GatewayErrorBody>();
     expectTypeOf<Responses>().toHaveProperty(429);
     expectTypeOf<Responses>().toHaveProperty(500);
+  });
+});
+
+describe('operation-starting aliases', () => {
+  it('AttachVolumeRequest needs volume_id', () => {
+    expectTypeOf<AttachVolumeRequest>().toEqualTypeOf<{ volume_id: string }>();
+    // @ts-expect-error volume_id is required
+    const empty: AttachVolumeRequest = {};
+    void empty;
+  });
+
+  it('AttachVolumeResult carries the three operation fields, no operation_error', () => {
+    expectTypeOf<AttachVolumeResult['operation_id']>().toEqualTypeOf<string>();
+    expectTypeOf<AttachVolumeResult['operation_status']>().toEqualTypeOf<string>();
+    expectTypeOf<AttachVolumeResult['operation_type']>().toEqualTypeOf<string>();
+    expectTypeOf<AttachVolumeResult>().not.toHaveProperty('operation_error');
+  });
+
+  it('DetachVolumeResult is OperationDetails, shared with the GETs', () => {
+    expectTypeOf<DetachVolumeResult>().toEqualTypeOf<OperationDetails>();
+    expectTypeOf<
+      operations['GetHyperinstanceOperation']['responses'][200]['content']['application/json']
+    >().toEqualTypeOf<OperationDetails>();
+  });
+
+  it('path aliases follow the spec', () => {
+    expectTypeOf<AttachDevServerVolumePath>().toEqualTypeOf<{ project_id: string; id: string }>();
+    expectTypeOf<DetachDevServerVolumePath>().toEqualTypeOf<{
+      project_id: string;
+      id: string;
+      volume_id: string;
+    }>();
+    expectTypeOf<GetHyperinstanceOperationPath>().toEqualTypeOf<{
+      project_id: string;
+      id: string;
+      operation_id: string;
+    }>();
   });
 });

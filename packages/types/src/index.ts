@@ -29,3 +29,19 @@ export type OperationType = KnownOperationType | (string & {});
 
 /** Path parameters of ShowServerOperation (obtaining operation details). */
 export type ShowServerOperationPath = operations['ShowServerOperation']['parameters']['path'];
+
+/** The JSON body of AttachDevServerVolume: `{ volume_id }`. */
+export type AttachVolumeRequest = Schemas['AttachServerVolumeRequest'];
+/** The 200 body of AttachDevServerVolume: the operation it started (a UUID `operation_id`). */
+export type AttachVolumeResult = Schemas['AttachDevServerVolumeResponse'];
+/** The 200 body of DetachDevServerVolume: the operation it started. */
+export type DetachVolumeResult =
+  operations['DetachDevServerVolume']['responses'][200]['content']['application/json'];
+
+/** Path parameters of AttachDevServerVolume. */
+export type AttachDevServerVolumePath = operations['AttachDevServerVolume']['parameters']['path'];
+/** Path parameters of DetachDevServerVolume. */
+export type DetachDevServerVolumePath = operations['DetachDevServerVolume']['parameters']['path'];
+/** Path parameters of GetHyperinstanceOperation (supernode operation details). */
+export type GetHyperinstanceOperationPath =
+  operations['GetHyperinstanceOperation']['parameters']['path'];
