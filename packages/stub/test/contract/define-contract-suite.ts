@@ -8,6 +8,7 @@ import {
   type SubjectFactory,
   signed,
 } from '../support/subject.js';
+import { defineOperationWorkflowTests } from './operation-workflow.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const SERVER = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
@@ -478,6 +479,8 @@ export function defineContractSuite(name: string, factory: SubjectFactory): void
         expect(performance.now() - started).toBeGreaterThanOrEqual(110);
       });
     });
+
+    defineOperationWorkflowTests({ subject: () => subject, admin, t0: T0 });
 
     describe('/openapi.json', () => {
       it('serves the bundled spec', async () => {

@@ -42,12 +42,23 @@ function validatorAt(pointer: string) {
 
 /** Asserts that a ShowServerOperation answer is one the spec allows: status, body, X-Request-Id. */
 export function expectOperationAnswer(status: number, headers: Headers, body: unknown): void {
-  const responses = spec.paths[OPERATION_PATH].get.responses;
+  expectAnswerOf('get', OPERATION_PATH, status, headers, body);
+}
+
+/** Asserts that an answer of the operation at `method path` is one the spec allows. */
+export function expectAnswerOf(
+  method: string,
+  path: string,
+  status: number,
+  headers: Headers,
+  body: unknown,
+): void {
+  const responses = spec.paths[path][method].responses;
   const raw = responses[String(status)];
-  expect(raw, `status ${status} is declared`).toBeDefined();
+  expect(raw, `${method} ${path}: status ${status} is declared`).toBeDefined();
   const { node, pointer } = deref(
     raw,
-    `#/paths/${escapeToken(OPERATION_PATH)}/get/responses/${status}`,
+    `#/paths/${escapeToken(path)}/${method}/responses/${status}`,
   );
   const validate = validatorAt(`${pointer}/content/application~1json/schema`);
   expect(validate(body), JSON.stringify(validate.errors)).toBe(true);

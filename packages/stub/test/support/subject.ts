@@ -17,6 +17,8 @@ export interface SubjectAdmin {
   advanceClock(ms: number): Promise<void>;
   setFaults(faults: unknown): Promise<Response>;
   setLatency(latency: unknown): Promise<Response>;
+  /** Any other admin call, e.g. `send('POST', 'volumes', { volumeId })`. */
+  send(method: string, path: string, body?: unknown): Promise<Response>;
 }
 
 export interface ContractSubject {
@@ -57,6 +59,7 @@ export function stubAdmin(fetch: ContractSubject['fetch'], baseUrl: string): Sub
     advanceClock: (ms) => ok(send('POST', 'clock', { advance: ms })),
     setFaults: (faults) => send('PUT', 'faults', faults),
     setLatency: (latency) => send('PUT', 'latency', latency),
+    send,
   };
 }
 
