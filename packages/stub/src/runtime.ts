@@ -1,7 +1,9 @@
 import type { AuthConfig } from './auth/authenticate.js';
 import type { Clock } from './clock.js';
+import type { CoverageRecorder } from './coverage/coverage-recorder.js';
 import type { FaultOptions } from './faults/faults.js';
 import type { LatencyOption } from './faults/latency.js';
+import type { RequestJournal } from './journal/request-journal.js';
 import type { RouteTable } from './route-table.js';
 import type { Random } from './seeded-random.js';
 import type { StubState } from './state/operation-store.js';
@@ -23,4 +25,8 @@ export interface StubRuntime {
   validateResponses: boolean;
   log: ((line: string) => void) | undefined;
   nextRequestId: () => string;
+  /** The last API requests answered (`GET /__stub/requests`). */
+  journal: RequestJournal;
+  /** What the answers covered of the contract (`GET /__stub/coverage`). */
+  coverage: CoverageRecorder;
 }

@@ -6,6 +6,7 @@ import { checkLatency, type LatencyOption } from '../faults/latency.js';
 import type { StubRuntime } from '../runtime.js';
 import { operationFromJson } from '../state/operation-json.js';
 import { StubStateError } from '../state/operation-store.js';
+import { journalRoutes } from './journal-routes.js';
 
 /** Admin errors use ModelArts' body shape, with codes of the stub's own. */
 function adminError(c: Context, message: string, status: 400 | 409 = 400) {
@@ -43,6 +44,7 @@ function manualClock(runtime: StubRuntime): ManualClock {
  */
 export function adminRoutes(runtime: StubRuntime): Hono {
   const admin = new Hono();
+  admin.route('/', journalRoutes(runtime));
 
   admin.get('/operations', (c) => c.json({ operations: runtime.state.listOperations() }));
   admin.post('/operations', async (c) => {
