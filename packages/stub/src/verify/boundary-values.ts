@@ -34,7 +34,15 @@ function stringCandidates(schema: Schema, valid: string, constraint: string): st
   switch (constraint) {
     case 'maxLength': {
       const size = (schema.maxLength as number) + 1;
-      return [resized(valid, size), 'a'.repeat(size), '0'.repeat(size), 'A'.repeat(size)];
+      const grow = Math.max(size - length(valid), 0);
+      return [
+        `${valid}${valid.slice(-1).repeat(grow)}`,
+        `${valid.slice(0, 1).repeat(grow)}${valid}`,
+        resized(valid, size),
+        'a'.repeat(size),
+        '0'.repeat(size),
+        'A'.repeat(size),
+      ];
     }
     case 'minLength': {
       const size = (schema.minLength as number) - 1;
