@@ -82,8 +82,8 @@ function entryOf(recorded: Recorded): JournalEntry {
 
 /**
  * Creates a request journal: a ring of the last `size` API requests. Recording keeps references
- * only (no copy of headers or bodies, no `Headers` built), so it costs almost nothing per request;
- * entries are built, and credentials redacted, when the journal is read.
+ * only, in parallel arrays (no object allocated, no `Headers` built, no body copied), so it costs
+ * almost nothing per request; entries are built, and credentials redacted, when the journal is read.
  *
  * @example
  * const journal = createRequestJournal();
@@ -91,29 +91,48 @@ function entryOf(recorded: Recorded): JournalEntry {
  * journal.list({ operationId: 'ShowServerOperation' });
  */
 export function createRequestJournal(size = JOURNAL_SIZE): RequestJournal {
-  const ring: (Recorded | undefined)[] = new Array(size);
+  let requests: (Request | undefined)[] = new Array(size);
+  let nodeHeaders: (NodeHeaders | undefined)[] = new Array(size);
+  let operationIds: (string | null)[] = new Array(size);
+  let responses: (Response | undefined)[] = new Array(size);
+  const times = new Float64Array(size);
   let next = 0;
   let count = 0;
   return {
     record(request, env, operationId, response) {
-      const nodeHeaders = (env as { incoming?: { headers?: NodeHeaders } } | undefined)?.incoming
-        ?.headers;
-      ring[next] = { request, nodeHeaders, operationId, response, time: Date.now() };
-      next = (next + 1) % size;
+      requests[next] = request;
+      nodeHeaders[next] = (
+        env as { incoming?: { headers?: NodeHeaders } } | undefined
+      )?.incoming?.headers;
+      operationIds[next] = operationId;
+      responses[next] = response;
+      times[next] = Date.now();
+      next = next + 1 === size ? 0 : next + 1;
       if (count < size) count++;
     },
     list(filter = {}) {
       const entries: JournalEntry[] = [];
       for (let index = 0; index < count; index++) {
-        const recorded = ring[(next - count + index + size) % size] as Recorded;
-        if (filter.operationId !== undefined && recorded.operationId !== filter.operationId)
-          continue;
-        entries.push(entryOf(recorded));
+        const at = (next - count + index + size) % size;
+        const operationId = operationIds[at] ?? null;
+        if (filter.operationId !== undefined && operationId !== filter.operationId) continue;
+        entries.push(
+          entryOf({
+            request: requests[at] as Request,
+            nodeHeaders: nodeHeaders[at],
+            operationId,
+            response: responses[at] as Response,
+            time: times[at] as number,
+          }),
+        );
       }
       return entries;
     },
     clear() {
-      ring.fill(undefined);
+      requests = new Array(size);
+      nodeHeaders = new Array(size);
+      operationIds = new Array(size);
+      responses = new Array(size);
       next = 0;
       count = 0;
     },
