@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRouteTable } from '../../scripts/generate-routes.mjs';
 import { spec } from '../../test/support/spec-oracle.js';
 import { createStub } from '../create-stub.js';
+import { createProxy } from '../proxy/create-proxy.js';
 import type { RouteTable } from '../route-table.js';
 import { planCases } from './plan-cases.js';
 import { verifyServer } from './verify-server.js';
@@ -160,5 +161,36 @@ describe('verify on a modified spec', () => {
       'body.volume_id.required': 1,
       'body.device.pattern': 1,
     });
+  });
+
+  it('proxies request bodies: forwarded intact, and validated against the new schema', async () => {
+    const stub = createStub({ routes });
+    const proxy = createProxy({
+      upstream: 'https://upstream.test',
+      routes,
+      fetch: (r) => stub.fetch(r),
+      violationLog: () => {},
+    });
+    const url =
+      'http://proxy.test/v1/p/dev-servers/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/attachvolume';
+    const send = (body: unknown) =>
+      proxy.fetch(url, {
+        method: 'POST',
+        headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const good = await send({ volume_id: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e' });
+    expect(good.status).toBe(200);
+    expect(good.headers.get('x-contract-violations')).toBeNull();
+    expect(stub.requests()[0]?.body).toBe('{"volume_id":"0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"}');
+    const bad = await send({ device: '/dev/vdb' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.headers.get('x-contract-violations') ?? '[]')).toEqual([
+      expect.objectContaining({
+        in: 'request',
+        location: 'body.volume_id',
+        constraint: 'body.volume_id.required',
+      }),
+    ]);
   });
 });
