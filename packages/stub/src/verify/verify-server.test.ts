@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -195,5 +195,33 @@ describe('verifyServer against a deliberately broken server', () => {
     expect((await runCli(['--base-url', closed.url, '--token', SECRET])).code).toBe(2);
     expect((await runCli(['--token', SECRET])).code).toBe(2);
     expect((await runCli(['--base-url', server.url, '--report', 'xml', 'f'])).code).toBe(2);
+  });
+
+  it('reads a config file, --param winning over it, and AK/SK from the environment', async () => {
+    const server = await broken('none');
+    const dir = await mkdtemp(join(tmpdir(), 'verify-'));
+    const config = join(dir, 'verify.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        baseUrl: server.url,
+        projectId: 'from-config',
+        params: { operation_id: 'op-config', id: '11111111-2222-4333-8444-555555555555' },
+        maxRequests: 1,
+      }),
+    );
+    const result = await runCli(['--config', config, '--param', 'operation_id=op-flag'], {
+      MODELARTS_ACCESS_KEY: DEFAULT_ACCESS_KEY.accessKeyId,
+      MODELARTS_SECRET_KEY: DEFAULT_ACCESS_KEY.secretAccessKey,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.seen).toHaveLength(1);
+    expect(server.seen[0]?.url).toBe(
+      '/v1/from-config/dev-servers/11111111-2222-4333-8444-555555555555/operation/op-flag',
+    );
+    expect(String(server.seen[0]?.headers.authorization)).toContain(
+      `Access=${DEFAULT_ACCESS_KEY.accessKeyId}`,
+    );
+    expect(result.stdout + result.stderr).not.toContain(DEFAULT_ACCESS_KEY.secretAccessKey);
   });
 });
