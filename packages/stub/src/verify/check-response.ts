@@ -31,12 +31,32 @@ export function documentedResponse(
   return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
 }
 
+const universalByOperation = new WeakMap<OperationRoute, Set<string>>();
+
+/**
+ * Headers every documented response of the operation declares (X-Request-Id here): the API
+ * promises them on every answer, so their absence is a violation even when not `required`.
+ */
+function universalHeaders(operation: OperationRoute): Set<string> {
+  let found = universalByOperation.get(operation);
+  if (found === undefined) {
+    const [first, ...rest] = Object.values(operation.responses);
+    found = new Set(
+      (first?.headers ?? [])
+        .map((h) => h.name)
+        .filter((name) => rest.every((r) => r.headers.some((h) => h.name === name))),
+    );
+    universalByOperation.set(operation, found);
+  }
+  return found;
+}
+
 /**
  * Checks one response of an operation against the spec: no 5xx (`server_error`), a documented
  * status (`status_code_conformance`), the declared content type (`content_type_conformance`), a
  * body valid against the schema declared for that status (`response_schema_conformance`) and the
- * declared headers present and valid (`response_headers_conformance`). Shared by `verify` and the
- * proxy.
+ * declared headers (`response_headers_conformance`: required ones, and those every response
+ * declares, must be present; any present must be valid). Shared by `verify` and the proxy.
  *
  * @example
  * checkResponse(operation, { status: 200, headers, body: text }).filter((r) => !r.ok);
@@ -95,10 +115,13 @@ export function checkResponse(
 
   if (declared.headers.length > 0) {
     const problems: string[] = [];
+    const universal = universalHeaders(operation);
     for (const header of declared.headers) {
       const value = response.headers[header.name];
-      if (value === undefined) problems.push(`header ${header.name} is missing`);
-      else if (header.validate !== undefined && !header.validate(value))
+      if (value === undefined) {
+        if (header.required || universal.has(header.name))
+          problems.push(`header ${header.name} is missing`);
+      } else if (header.validate !== undefined && !header.validate(value))
         problems.push(`header ${header.name} ${describeErrors(header.validate.errors)}`);
     }
     results.push({
