@@ -5,6 +5,7 @@ import { docsRoutes } from './docs/docs-routes.js';
 import { StubContractViolation } from './errors/contract-violation.js';
 import { StubDroppedConnection } from './errors/dropped-connection.js';
 import { ERRORS, unknownApiResponse } from './errors/error-bodies.js';
+import { countExamples, observeOperation, recordUnrouted } from './journal/observe-operation.js';
 import { createOperationHandler } from './operation-handler.js';
 import { createResponder } from './responses/respond.js';
 import type { StubRuntime } from './runtime.js';
@@ -64,7 +65,7 @@ function requestLog(sink: (line: string) => void): MiddlewareHandler {
  */
 export function createApp(runtime: StubRuntime): Hono {
   const app = new Hono();
-  const respond = createResponder(runtime.validateResponses);
+  const respond = countExamples(createResponder(runtime.validateResponses), runtime);
   if (runtime.log !== undefined) app.use('*', requestLog(runtime.log));
 
   const withRequestId = requestIdHeader(runtime);
@@ -80,10 +81,14 @@ export function createApp(runtime: StubRuntime): Hono {
     app.on(
       operation.method,
       operation.honoPath,
-      createOperationHandler(runtime, operation, respond),
+      observeOperation(
+        runtime,
+        operation.operationId,
+        createOperationHandler(runtime, operation, respond),
+      ),
     );
   }
-  app.notFound(() => unknownApiResponse(runtime.nextRequestId()));
+  app.notFound(observeOperation(runtime, null, () => unknownApiResponse(runtime.nextRequestId())));
   app.onError((error) => {
     // Contract violations and dropped connections must leave the app: the caller turns them into a
     // rejected fetch, a 500 with X-Stub-Contract-Violation, or a destroyed socket.
@@ -102,7 +107,7 @@ export function createApp(runtime: StubRuntime): Hono {
   const dispatch = app.fetch;
   const answer: typeof app.fetch = (request, ...rest) => {
     if (request.method === 'HEAD' && !isStubPath(new URL(request.url).pathname)) {
-      return unknownApiResponse(runtime.nextRequestId());
+      return recordUnrouted(runtime, request, rest[0], unknownApiResponse(runtime.nextRequestId()));
     }
     return dispatch(request, ...rest);
   };

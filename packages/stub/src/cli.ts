@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { runSubcommand } from './cli/subcommands.js';
 import type { LatencyOption } from './faults/latency.js';
 import { lifecycleFromFlags } from './lifecycle-flags.js';
 import { serve } from './node.js';
@@ -163,7 +164,8 @@ async function main(argv: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+const argv = process.argv.slice(2);
+(runSubcommand(argv) ?? main(argv)).catch((error: unknown) => {
   if (error instanceof UsageError) {
     process.stderr.write(
       `modelarts-stub: ${error.message}\nRun modelarts-stub --help for usage.\n`,

@@ -3,9 +3,12 @@ import { createApp } from './app.js';
 import { DEFAULT_ACCESS_KEY } from './auth/default-access-key.js';
 import { type Clock, systemClock } from './clock.js';
 import { type CorsOption, createCors } from './cors.js';
+import { type ContractCoverage, createCoverageRecorder } from './coverage/coverage-recorder.js';
 import { checkFaults, type FaultOptions } from './faults/faults.js';
 import { checkLatency, type LatencyOption } from './faults/latency.js';
 import { routeTable as generatedRoutes } from './generated/routes.gen.js';
+import { clearOnReset } from './journal/clear-on-reset.js';
+import { createRequestJournal, type JournalEntry } from './journal/request-journal.js';
 import { createRequestIdGenerator } from './request-id.js';
 import type { RouteTable } from './route-table.js';
 import type { StubRuntime } from './runtime.js';
@@ -68,6 +71,13 @@ export interface Stub {
   setFaults(faults: FaultOptions | undefined): void;
   /** Changes or (with undefined) removes added latency. */
   setLatency(latency: LatencyOption | undefined): void;
+  /**
+   * The last API requests answered, oldest first (a ring of 1000; credentials redacted), optionally
+   * those of one operation (`null`: unknown routes). Cleared by `state.reset()`.
+   */
+  requests(filter?: { operationId?: string | null }): JournalEntry[];
+  /** Which operations, statuses, examples and parameter constraints the answers covered. */
+  coverage(): ContractCoverage;
 }
 
 function accessKeyMap(keys: StubOptions['accessKeys']): ReadonlyMap<string, string> {
@@ -111,8 +121,13 @@ export function createStub(options: StubOptions = {}): Stub {
     log,
     nextRequestId: createRequestIdGenerator(),
     cors: createCors(options.cors ?? true),
+    journal: createRequestJournal(),
+    coverage: createCoverageRecorder(routes),
   };
-  runtime.state = createOperationStore(() => runtime.clock, stateChecksFor(routes));
+  runtime.state = clearOnReset(
+    createOperationStore(() => runtime.clock, stateChecksFor(routes)),
+    runtime.journal,
+  );
   for (const operation of options.operations ?? []) runtime.state.createOperation(operation);
   if (options.state !== undefined) loadInitialState(runtime.state, options.state);
   if (options.lifecycle !== undefined) runtime.state.setLifecycle(options.lifecycle);
@@ -146,5 +161,7 @@ export function createStub(options: StubOptions = {}): Stub {
       if (latency !== undefined) checkLatency(latency);
       runtime.latency = latency;
     },
+    requests: (filter) => runtime.journal.list(filter),
+    coverage: () => runtime.coverage.snapshot(),
   };
 }

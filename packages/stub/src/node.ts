@@ -91,3 +91,5 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
       }),
   };
 }
+
+export { type ServedProxy, type ServeProxyOptions, serveProxy } from './proxy/serve-proxy.js';

@@ -102,7 +102,11 @@ export function createOperationHandler(
       fallback.body,
       validation.input.params,
     );
-    if (reflected !== undefined) return respond(operation, fallback.status, reflected, requestId);
+    if (reflected !== undefined) {
+      // The answer is still the default example, with the request's own ids copied in.
+      runtime.coverage.exampleServed(operation.operationId, fallback.status, fallback.body);
+      return respond(operation, fallback.status, reflected, requestId);
+    }
     return respond(operation, fallback.status, fallback.body, requestId, true);
   };
 

@@ -1,8 +1,10 @@
 import type { AuthConfig } from './auth/authenticate.js';
 import type { Clock } from './clock.js';
 import type { Cors } from './cors.js';
+import type { CoverageRecorder } from './coverage/coverage-recorder.js';
 import type { FaultOptions } from './faults/faults.js';
 import type { LatencyOption } from './faults/latency.js';
+import type { RequestJournal } from './journal/request-journal.js';
 import type { RouteTable } from './route-table.js';
 import type { Random } from './seeded-random.js';
 import type { StateInternals, StubState } from './state/operation-store.js';
@@ -26,4 +28,8 @@ export interface StubRuntime {
   nextRequestId: () => string;
   /** CORS handling, undefined when turned off. */
   cors?: Cors | undefined;
+  /** The last API requests answered (`GET /__stub/requests`). */
+  journal: RequestJournal;
+  /** What the answers covered of the contract (`GET /__stub/coverage`). */
+  coverage: CoverageRecorder;
 }

@@ -6,6 +6,7 @@ import type { StubRuntime } from '../runtime.js';
 import { operationFromJson } from '../state/operation-json.js';
 import { StubStateError } from '../state/operation-store.js';
 import { adminError, jsonBody } from './admin-body.js';
+import { journalRoutes } from './journal-routes.js';
 import { stateRoutes } from './state-routes.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -29,6 +30,7 @@ function manualClock(runtime: StubRuntime): ManualClock {
  */
 export function adminRoutes(runtime: StubRuntime): Hono {
   const admin = new Hono();
+  admin.route('/', journalRoutes(runtime));
 
   admin.get('/operations', (c) => c.json({ operations: runtime.state.listOperations() }));
   admin.post('/operations', async (c) => {

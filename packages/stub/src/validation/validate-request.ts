@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { noteBody, noteRejection } from '../journal/request-notes.js';
 import type { HeaderReader } from '../request-headers.js';
 import type { OperationRoute } from '../route-table.js';
 import { coerceParameter } from './coerce-parameter.js';
@@ -29,15 +30,36 @@ function subject(parameter: { in: string; name: string }): string {
   return `${parameter.in} parameter '${parameter.name}'`;
 }
 
-type BodyValidation = { ok: true; body: unknown } | { ok: false; message: string } | undefined;
+type BodyValidation =
+  | { ok: true; body: unknown }
+  | { ok: false; message: string; constraint: string }
+  | undefined;
+
+/** The dotted place of a schema error inside the body, e.g. `body.volume.size.minimum`. */
+function bodyConstraint(
+  error: { instancePath: string; keyword: string; params: Record<string, unknown> } | undefined,
+): string {
+  if (error === undefined) return 'body.schema';
+  const at = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  if (error.keyword === 'required') at.push(String(error.params.missingProperty));
+  return ['body', ...at, error.keyword].join('.');
+}
 
 async function validateBody(c: Context, operation: OperationRoute): Promise<BodyValidation> {
   const spec = operation.requestBody;
   if (spec === undefined) return undefined;
   const text = await c.req.raw.text().catch(() => '');
+  noteBody(c.req.raw, text);
   if (text === '') {
     return spec.required
-      ? { ok: false, message: 'Parameter error: request body is required.' }
+      ? {
+          ok: false,
+          message: 'Parameter error: request body is required.',
+          constraint: 'body.required',
+        }
       : undefined;
   }
   const contentType = c.req.raw.headers.get('content-type') ?? '';
@@ -45,16 +67,25 @@ async function validateBody(c: Context, operation: OperationRoute): Promise<Body
     return {
       ok: false,
       message: `Parameter error: request body must be sent as ${spec.mediaTypes.join(' or ')}.`,
+      constraint: 'body.mediaType',
     };
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'Parameter error: request body is not valid JSON.' };
+    return {
+      ok: false,
+      message: 'Parameter error: request body is not valid JSON.',
+      constraint: 'body.json',
+    };
   }
   if (spec.validate && !spec.validate(body)) {
-    return { ok: false, message: describeParameterError('request body', spec.validate.errors) };
+    return {
+      ok: false,
+      message: describeParameterError('request body', spec.validate.errors),
+      constraint: bodyConstraint(spec.validate.errors?.[0]),
+    };
   }
   return { ok: true, body };
 }
@@ -77,12 +108,16 @@ export function validateRequest(
   for (const parameter of operation.parameters) {
     const raw = rawParameter(c, header, parameter.name, parameter.in, parameter.type === 'array');
     if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
-      if (parameter.required)
+      if (parameter.required) {
+        noteRejection(c.req.raw, `${parameter.in}.${parameter.name}.required`);
         return { ok: false, message: `Parameter error: ${subject(parameter)} is required.` };
+      }
       continue;
     }
     const value = coerceParameter(raw, parameter.type, parameter.itemType);
     if (!parameter.validate(value)) {
+      const keyword = parameter.validate.errors?.[0]?.keyword ?? 'schema';
+      noteRejection(c.req.raw, `${parameter.in}.${parameter.name}.${keyword}`);
       return {
         ok: false,
         message: describeParameterError(subject(parameter), parameter.validate.errors),
@@ -94,7 +129,10 @@ export function validateRequest(
   if (operation.requestBody === undefined) return { ok: true, input: { params } };
   return validateBody(c, operation).then((body) => {
     if (body === undefined) return { ok: true, input: { params } };
-    if (!body.ok) return body;
+    if (!body.ok) {
+      noteRejection(c.req.raw, body.constraint);
+      return { ok: false, message: body.message };
+    }
     return { ok: true, input: { params, body: body.body } };
   });
 }
