@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
+import { adminBodyLimit } from './admin/admin-body-limit.js';
+import { adminGuard } from './admin/admin-guard.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { docsRoutes } from './docs/docs-routes.js';
 import { StubContractViolation } from './errors/contract-violation.js';
@@ -74,7 +76,11 @@ export function createApp(runtime: StubRuntime): Hono {
     c.body(runtime.routes.openapiJson, 200, { 'content-type': 'application/json; charset=utf-8' }),
   );
   app.route('/', docsRoutes({ specUrl: '/openapi.json' }));
-  app.route('/__stub', adminRoutes(runtime));
+  if (runtime.admin.enabled) {
+    if (runtime.admin.token !== undefined) app.use('/__stub/*', adminGuard(runtime.admin.token));
+    app.use('/__stub/*', adminBodyLimit(runtime.nextRequestId));
+    app.route('/__stub', adminRoutes(runtime));
+  }
 
   for (const operation of runtime.routes.operations) {
     app.on(

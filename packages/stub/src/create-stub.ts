@@ -4,6 +4,8 @@ import { DEFAULT_ACCESS_KEY } from './auth/default-access-key.js';
 import { type Clock, systemClock } from './clock.js';
 import { checkFaults, type FaultOptions } from './faults/faults.js';
 import { checkLatency, type LatencyOption } from './faults/latency.js';
+import { checkWebRequestSize } from './gateway/check-request-size.js';
+import { rejectionResponse } from './gateway/gateway-rejection.js';
 import { routeTable as generatedRoutes } from './generated/routes.gen.js';
 import { createRequestIdGenerator } from './request-id.js';
 import type { RouteTable } from './route-table.js';
@@ -38,6 +40,10 @@ export interface StubOptions {
   validateResponses?: boolean;
   /** Route table to serve. Default: the one generated from @modelarts-lite/spec. */
   routes?: RouteTable;
+  /** Serve the admin API under `/__stub/`. Default true; false answers its paths 404. */
+  admin?: boolean;
+  /** Require this token on admin requests (`X-Stub-Admin-Token` or `Authorization: Bearer`). */
+  adminToken?: string;
 }
 
 /** A running stub. */
@@ -82,6 +88,9 @@ export function createStub(options: StubOptions = {}): Stub {
   if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
   if (options.latency !== undefined) checkLatency(options.latency);
   if (options.faults !== undefined) checkFaults(options.faults, routes);
+  if (options.adminToken !== undefined && options.adminToken.trim() === '') {
+    throw new RangeError('adminToken must not be empty');
+  }
   const log = options.log === true ? (line: string) => console.log(line) : options.log || undefined;
 
   const runtime: StubRuntime = {
@@ -100,6 +109,7 @@ export function createStub(options: StubOptions = {}): Stub {
     validateResponses: options.validateResponses ?? true,
     log,
     nextRequestId: createRequestIdGenerator(),
+    admin: { enabled: options.admin ?? true, token: options.adminToken },
   };
   runtime.state = createOperationStore(() => runtime.clock, stateChecksFor(routes));
   for (const operation of options.operations ?? []) runtime.state.createOperation(operation);
@@ -113,6 +123,10 @@ export function createStub(options: StubOptions = {}): Stub {
         typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input;
       const request =
         target instanceof Request && init === undefined ? target : new Request(target, init);
+      const rejection = checkWebRequestSize(request);
+      if (rejection !== undefined) {
+        return Promise.resolve(rejectionResponse(rejection, runtime.nextRequestId()));
+      }
       // Handlers answer synchronously where they can, so errors may be thrown rather than rejected.
       try {
         return Promise.resolve(app.fetch(request));

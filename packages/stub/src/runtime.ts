@@ -23,4 +23,6 @@ export interface StubRuntime {
   validateResponses: boolean;
   log: ((line: string) => void) | undefined;
   nextRequestId: () => string;
+  /** Whether the admin API is served, and the token it requires (none: open). */
+  admin: { enabled: boolean; token: string | undefined };
 }

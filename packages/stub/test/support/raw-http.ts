@@ -1,0 +1,67 @@
+// A minimal HTTP/1.1 client on node:net, for what fetch and node:http refuse to send: broken
+// request lines, huge or malformed headers, lying Content-Length, stalled bodies.
+import { connect } from 'node:net';
+
+export interface RawAnswer {
+  /** 0 when the server closed the connection without answering. */
+  status: number;
+  headers: Map<string, string>;
+  body: string;
+  /** ms from connect to the end of the answer (or to the close). */
+  elapsedMs: number;
+  /** Whether the server closed the connection (rather than the client giving up). */
+  closedByServer: boolean;
+}
+
+function parse(bytes: Buffer): Omit<RawAnswer, 'elapsedMs' | 'closedByServer'> | undefined {
+  const headEnd = bytes.indexOf('\r\n\r\n');
+  if (headEnd < 0) return undefined;
+  const [statusLine = '', ...lines] = bytes.subarray(0, headEnd).toString('latin1').split('\r\n');
+  const headers = new Map<string, string>();
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  const length = Number(headers.get('content-length') ?? Number.NaN);
+  const rest = bytes.subarray(headEnd + 4);
+  if (Number.isFinite(length) && rest.length < length) return undefined;
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0);
+  const body = Number.isFinite(length) ? rest.subarray(0, length).toString('utf8') : '';
+  return { status, headers, body };
+}
+
+/**
+ * Sends bytes (or, with a function, writes them itself, e.g. slowly) and reads one answer. Resolves
+ * as soon as a complete answer arrived, or when the server closes, or after `timeoutMs`.
+ */
+export function rawRequest(
+  port: number,
+  bytes: string | Buffer | ((write: (chunk: string | Buffer) => boolean) => void),
+  timeoutMs = 5000,
+): Promise<RawAnswer> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = connect(port, '127.0.0.1');
+    let received = Buffer.alloc(0);
+    let done = false;
+    const finish = (closedByServer: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      const parsed = parse(received) ?? { status: 0, headers: new Map(), body: '' };
+      resolve({ ...parsed, elapsedMs: performance.now() - started, closedByServer });
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    socket.on('data', (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      if (parse(received) !== undefined) finish(false);
+    });
+    socket.on('error', () => finish(true));
+    socket.on('close', () => finish(true));
+    socket.on('connect', () => {
+      if (typeof bytes === 'function') bytes((chunk) => !socket.destroyed && socket.write(chunk));
+      else socket.write(bytes);
+    });
+  });
+}
