@@ -93,7 +93,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
       }
     },
     {
-      hostname: host,
+      // No default hostname: an HTTP/1.1 request without Host is a bad request, as at the gateway.
       errorHandler: (error) => {
         const requestId = nextRequestId();
         // Requests @hono/node-server cannot turn into a web Request (no or bad Host, a backslash).

@@ -1,50 +1,35 @@
 // A minimal HTTP/1.1 client on node:net, for what fetch and node:http refuse to send: broken
-// request lines, huge or malformed headers, lying Content-Length, stalled bodies.
+// request lines, huge or malformed headers, lying Content-Length, stalled bodies. Shared by the
+// tests and by the fuzz script (plain JS so that the script runs on the build without a compiler).
 import { connect } from 'node:net';
 
-export interface RawAnswer {
-  /** 0 when the server closed the connection without answering. */
-  status: number;
-  headers: Map<string, string>;
-  body: string;
-  /** ms from connect to the end of the answer (or to the close). */
-  elapsedMs: number;
-  /** Whether the server closed the connection (rather than the client giving up). */
-  closedByServer: boolean;
-}
-
-function parse(bytes: Buffer): Omit<RawAnswer, 'elapsedMs' | 'closedByServer'> | undefined {
+function parse(bytes) {
   const headEnd = bytes.indexOf('\r\n\r\n');
   if (headEnd < 0) return undefined;
   const [statusLine = '', ...lines] = bytes.subarray(0, headEnd).toString('latin1').split('\r\n');
-  const headers = new Map<string, string>();
+  const headers = new Map();
   for (const line of lines) {
     const colon = line.indexOf(':');
     headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
   const length = Number(headers.get('content-length') ?? Number.NaN);
   const rest = bytes.subarray(headEnd + 4);
+  const chunked = headers.get('transfer-encoding') === 'chunked';
   if (Number.isFinite(length) && rest.length < length) return undefined;
+  if (chunked && rest.indexOf('0\r\n\r\n') < 0) return undefined;
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0);
   const body = Number.isFinite(length) ? rest.subarray(0, length).toString('utf8') : '';
   return { status, headers, body };
 }
 
-/**
- * Sends bytes (or, with a function, writes them itself, e.g. slowly) and reads one answer. Resolves
- * as soon as a complete answer arrived, or when the server closes, or after `timeoutMs`.
- */
-export function rawRequest(
-  port: number,
-  bytes: string | Buffer | ((write: (chunk: string | Buffer) => boolean) => void),
-  timeoutMs = 5000,
-): Promise<RawAnswer> {
+/** @type {import('./raw-http.d.mts').rawRequest} */
+export function rawRequest(port, bytes, timeoutMs = 5000) {
   return new Promise((resolve) => {
     const started = performance.now();
     const socket = connect(port, '127.0.0.1');
     let received = Buffer.alloc(0);
     let done = false;
-    const finish = (closedByServer: boolean) => {
+    const finish = (closedByServer) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
