@@ -26,13 +26,15 @@ function requestIdHeader(runtime: StubRuntime): MiddlewareHandler {
     const requestId = runtime.nextRequestId();
     await next();
     if (c.res.headers.has('x-request-id')) return;
-    try {
-      c.res.headers.set('x-request-id', requestId);
-    } catch {
-      // Some Responses have immutable headers; a copy does not.
-      c.res = new Response(c.res.body, c.res);
-      c.res.headers.set('x-request-id', requestId);
-    }
+    // A fresh Response with the header from the start: @hono/node-server's Response (global once
+    // serve() ran) forgets headers set after creation when its body is read before its headers.
+    const { status } = c.res;
+    // Read whole (these are small admin and docs answers) so that it keeps a Content-Length.
+    const body = c.res.body === null ? null : await c.res.arrayBuffer();
+    const headers = new Headers(c.res.headers);
+    headers.set('x-request-id', requestId);
+    c.res = undefined; // so that Hono does not merge the old answer into the new one
+    c.res = new Response(body, { status, headers });
   };
 }
 
@@ -107,8 +109,15 @@ export function createApp(runtime: StubRuntime): Hono {
   // 404 is the honest answer.
   const dispatch = app.fetch;
   app.fetch = (request, ...rest) => {
-    if (request.method === 'HEAD' && !isStubPath(new URL(request.url).pathname)) {
-      return unknownApiResponse(runtime.nextRequestId());
+    if (request.method === 'HEAD') {
+      if (!isStubPath(new URL(request.url).pathname)) {
+        return unknownApiResponse(runtime.nextRequestId());
+      }
+      // Hono's own HEAD answer reuses the GET answer's init, which under @hono/node-server loses
+      // the headers set after it was created (X-Request-Id): copy them explicitly.
+      return Promise.resolve(dispatch(new Request(request, { method: 'GET' }), ...rest)).then(
+        (response) => new Response(null, { status: response.status, headers: response.headers }),
+      );
     }
     return dispatch(request, ...rest);
   };

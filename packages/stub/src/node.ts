@@ -12,6 +12,7 @@ import { StubDroppedConnection } from './errors/dropped-connection.js';
 import { internalErrorResponse } from './errors/error-bodies.js';
 import { checkRequestSize } from './gateway/check-request-size.js';
 import { clientErrorListener } from './gateway/client-error.js';
+import { connectListener } from './gateway/connect-method.js';
 import { REJECTIONS, rejectionResponse } from './gateway/gateway-rejection.js';
 import { type ServerTimeouts, serverTimeoutOptions } from './gateway/timeouts.js';
 import { createRequestIdGenerator } from './request-id.js';
@@ -99,7 +100,9 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
         // Requests @hono/node-server cannot turn into a web Request (no or bad Host, a backslash).
         if (error instanceof RequestError)
           return rejectionResponse(REJECTIONS.badRequest, requestId);
-        console.error(`modelarts-stub: internal error ${requestId}:`, error);
+        // The client went away mid-request: nobody is left to answer, and nothing is wrong here.
+        if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET')
+          console.error(`modelarts-stub: internal error ${requestId}:`, error);
         return internalErrorResponse(requestId);
       },
     },
@@ -114,6 +117,9 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
     listener,
   );
   server.on('clientError', clientErrorListener(nextRequestId));
+  server.on('connect', connectListener(nextRequestId));
+  // An Expect header other than 100-continue is ignored rather than answered with Node's bare 417.
+  server.on('checkExpectation', listener);
   // Every header counts towards the gateway's 128 KB, so none may be silently dropped (Node keeps
   // 2000 by default); MAX_HEAD_BYTES still bounds them.
   server.maxHeadersCount = 0;

@@ -11,8 +11,19 @@ import { GATEWAY_LIMITS } from '../gateway/limits.js';
  * app.use('/__stub/*', adminBodyLimit(nextRequestId));
  */
 export function adminBodyLimit(nextRequestId: () => string): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: GATEWAY_LIMITS.bodyBytes,
     onError: () => rejectionResponse(REJECTIONS.bodyTooLarge, nextRequestId()),
   });
+  return async (c, next) => {
+    try {
+      return await limit(c, next);
+    } catch (error) {
+      // The client went away while its body was read: not the stub's error, nobody to answer.
+      if ((error as { code?: unknown }).code === 'ECONNRESET') {
+        return rejectionResponse(REJECTIONS.badRequest, nextRequestId());
+      }
+      throw error;
+    }
+  };
 }

@@ -4,6 +4,7 @@ import { GATEWAY_LIMITS } from './limits.js';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
+  404: 'Not Found',
   408: 'Request Timeout',
   413: 'Payload Too Large',
   414: 'URI Too Long',
@@ -41,16 +42,25 @@ export function clientErrorListener(nextRequestId: () => string) {
     }
     const rejection = rejectionFor(error);
     const requestId = nextRequestId();
-    const body = rejectionBody(rejection, requestId);
-    socket.end(
-      `HTTP/1.1 ${rejection.status} ${REASONS[rejection.status]}\r\n` +
-        'Content-Type: application/json\r\n' +
-        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-        `X-Request-Id: ${requestId}\r\n` +
-        'Connection: close\r\n\r\n' +
-        body,
-    );
-    // A client that never reads must not keep the socket (and its buffers) alive.
-    setTimeout(() => socket.destroy(), 1000).unref();
+    writeRawAnswer(socket, rejection.status, rejectionBody(rejection, requestId), requestId);
   };
+}
+
+/**
+ * Writes a whole JSON answer on a socket Node no longer manages as HTTP, then closes it.
+ *
+ * @example
+ * writeRawAnswer(socket, 400, '{"error_code":"APIGW.0201",…}', requestId);
+ */
+export function writeRawAnswer(socket: Duplex, status: number, body: string, requestId: string) {
+  socket.end(
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\n` +
+      'Content-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Request-Id: ${requestId}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+  // A client that never reads must not keep the socket (and its buffers) alive.
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
