@@ -16,6 +16,7 @@ import { connectListener } from './gateway/connect-method.js';
 import { REJECTIONS, rejectionResponse } from './gateway/gateway-rejection.js';
 import { type ServerTimeouts, serverTimeoutOptions } from './gateway/timeouts.js';
 import { createRequestIdGenerator } from './request-id.js';
+import { exposureFor } from './server/exposure.js';
 import { gracefulClose } from './server/graceful-close.js';
 
 /** Options of {@link serve}: the stub's options, or an existing stub, and where to listen. */
@@ -24,7 +25,10 @@ export interface ServeOptions extends StubOptions {
   port?: number;
   /** Interface to listen on. Default 127.0.0.1. */
   host?: string;
-  /** Serve this stub instead of creating one from the options. */
+  /**
+   * Serve this stub instead of creating one from the options (its admin settings are its own: off
+   * loopback, give it an `adminToken`).
+   */
   stub?: Stub;
   /** When slow or idle clients are cut off (see README, "Gateway limits and timeouts"). */
   timeouts?: ServerTimeouts;
@@ -36,6 +40,11 @@ export interface ServedStub {
   /** E.g. `http://127.0.0.1:4010`. */
   url: string;
   port: number;
+  /**
+   * The admin API's token: the one given, or one generated because the host is not a loopback
+   * address (hand it to the user once; never log it).
+   */
+  adminToken: string | undefined;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
   /** Stops listening, lets requests in flight finish for up to `graceMs` (default 10 000), then closes. */
@@ -67,8 +76,13 @@ function violationResponse(error: StubContractViolation): Response {
  * await close();
  */
 export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
-  const stub = options.stub ?? createStub(options);
   const host = options.host ?? '127.0.0.1';
+  const exposure = exposureFor(host, options);
+  const stub =
+    options.stub ??
+    createStub(
+      exposure.adminToken === undefined ? options : { ...options, adminToken: exposure.adminToken },
+    );
   const nextRequestId = createRequestIdGenerator();
   const listener = getRequestListener(
     (request: Request, env: HttpBindings | Http2Bindings) => {
@@ -136,6 +150,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
     stub,
     url: `http://${urlHost}:${port}`,
     port,
+    adminToken: options.stub === undefined ? exposure.adminToken : undefined,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
