@@ -5,6 +5,7 @@ import { fuzzInProcess, fuzzSockets } from '../fuzz/fuzz-harness.mjs';
 import { fuzzStubOptions } from '../fuzz/fuzz-stub-options.mjs';
 import { createOracle } from '../fuzz/oracle.mjs';
 import { rawRequest } from '../fuzz/raw-http.mjs';
+import { createManualClock } from '../src/clock.js';
 import { createStub } from '../src/create-stub.js';
 import { type ServedStub, serve } from '../src/node.js';
 
@@ -128,6 +129,27 @@ describe('regressions the fuzzer found', () => {
       await response.text();
       expect(response.headers.get('x-request-id'), path).toMatch(/^[0-9a-f]{32}$/);
     }
+  });
+
+  it('refuses a clock beyond what a Date holds, so that AK/SK checks never answer 500', async () => {
+    const stub = createStub();
+    for (const body of [{ set: 1e300 }, { advance: 8.64e15 }, { set: -9e15 }]) {
+      const response = await stub.fetch('/__stub/clock', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, JSON.stringify(body)).toBe(400);
+    }
+    const signed = await stub.fetch(PATH, {
+      headers: {
+        authorization: `SDK-HMAC-SHA256 Access=A, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`,
+        'x-sdk-date': '20250101T000000Z',
+      },
+    });
+    expect(signed.status).toBe(401);
+    expect(() => createManualClock(0).advance(8.7e15)).toThrow(RangeError);
+    expect(() => createManualClock(8.64e15 + 1)).toThrow(RangeError);
   });
 
   it('answers HEAD on a stub path over HTTP with X-Request-Id', async () => {
