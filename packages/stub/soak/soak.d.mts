@@ -21,7 +21,7 @@ export interface SoakResult {
   byKind: Record<string, { requests: number; unexpected: number }>;
   latencyMs: { p50: number; p99: number; max: number };
   memory: MemorySample[];
-  /** end / middle - 1 of heapUsed (goal within ±0.10). */
+  /** end / middle - 1 of heapUsed (goal: at most +0.10). */
   endVsMiddleHeap: number | undefined;
   endVsMiddleRss: number | undefined;
 }

@@ -117,14 +117,29 @@ export async function soak({ url, durationS, connections, memory, adminToken, on
     }
   })();
 
+  // Middle and end are both read under load (the end a moment before it stops), so that they
+  // compare like with like; each is the median of three reads, which smooths what is in flight.
   const samples = [];
   const sample = async (at) => {
-    const value = { at, ...(await memory()) };
+    const reads = [];
+    for (let i = 0; i < 3; i += 1) {
+      reads.push(await memory());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const median = (key) => reads.map((r) => r[key]).sort((a, b) => a - b)[1];
+    const value = { at, rss: median('rss'), heapUsed: median('heapUsed') };
     samples.push(value);
     onSample?.(value);
   };
   await sample('start');
-  const middle = setTimeout(() => void sample('middle'), (durationS * 1000) / 2);
+  const pending = [];
+  const timers = [
+    setTimeout(() => pending.push(sample('middle')), (durationS * 1000) / 2),
+    setTimeout(
+      () => pending.push(sample('end')),
+      Math.max(durationS * 1000 - 1000, (durationS * 1000 * 3) / 4),
+    ),
+  ];
   const result = await autocannon({
     url,
     connections,
@@ -132,8 +147,8 @@ export async function soak({ url, durationS, connections, memory, adminToken, on
     requests,
     timeout: 10,
   });
-  clearTimeout(middle);
-  await sample('end');
+  for (const timer of timers) clearTimeout(timer);
+  await Promise.all(pending);
   adminRunning = false;
   await adminLoop;
 
