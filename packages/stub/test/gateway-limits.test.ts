@@ -125,6 +125,17 @@ describe('gateway limits over HTTP', () => {
     expect(answer.elapsedMs).toBeLessThan(2500);
   });
 
+  it('cuts off 100 slow clients at once, each holding a 100 KB unfinished head', async () => {
+    const head = `GET ${PATH} HTTP/1.1\r\nHost: stub\r\nX-Slow: ${'a'.repeat(100 * KB)}`;
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => rawRequest(served.port, head, 5000)),
+    );
+    for (const answer of answers) {
+      expect(answer.closedByServer || answer.status === 408).toBe(true);
+      expect(answer.elapsedMs).toBeLessThan(3000);
+    }
+  });
+
   it('cuts off a connection that never sends a byte', async () => {
     const answer = await rawRequest(served.port, '', 5000);
     expect(answer.closedByServer || answer.status === 408).toBe(true);
