@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
+import { adminBodyLimit } from './admin/admin-body-limit.js';
+import { adminGuard } from './admin/admin-guard.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { docsRoutes } from './docs/docs-routes.js';
 import { StubContractViolation } from './errors/contract-violation.js';
@@ -25,13 +27,15 @@ function requestIdHeader(runtime: StubRuntime): MiddlewareHandler {
     const requestId = runtime.nextRequestId();
     await next();
     if (c.res.headers.has('x-request-id')) return;
-    try {
-      c.res.headers.set('x-request-id', requestId);
-    } catch {
-      // Some Responses have immutable headers; a copy does not.
-      c.res = new Response(c.res.body, c.res);
-      c.res.headers.set('x-request-id', requestId);
-    }
+    // A fresh Response with the header from the start: @hono/node-server's Response (global once
+    // serve() ran) forgets headers set after creation when its body is read before its headers.
+    const { status } = c.res;
+    // Read whole (these are small admin and docs answers) so that it keeps a Content-Length.
+    const body = c.res.body === null ? null : await c.res.arrayBuffer();
+    const headers = new Headers(c.res.headers);
+    headers.set('x-request-id', requestId);
+    c.res = undefined; // so that Hono does not merge the old answer into the new one
+    c.res = new Response(body, { status, headers });
   };
 }
 
@@ -75,7 +79,11 @@ export function createApp(runtime: StubRuntime): Hono {
     c.body(runtime.routes.openapiJson, 200, { 'content-type': 'application/json; charset=utf-8' }),
   );
   app.route('/', docsRoutes({ specUrl: '/openapi.json' }));
-  app.route('/__stub', adminRoutes(runtime));
+  if (runtime.admin.enabled) {
+    if (runtime.admin.token !== undefined) app.use('/__stub/*', adminGuard(runtime.admin.token));
+    app.use('/__stub/*', adminBodyLimit(runtime.nextRequestId));
+    app.route('/__stub', adminRoutes(runtime));
+  }
 
   for (const operation of runtime.routes.operations) {
     app.on(
@@ -106,8 +114,20 @@ export function createApp(runtime: StubRuntime): Hono {
   // 404 is the honest answer.
   const dispatch = app.fetch;
   const answer: typeof app.fetch = (request, ...rest) => {
-    if (request.method === 'HEAD' && !isStubPath(new URL(request.url).pathname)) {
-      return recordUnrouted(runtime, request, rest[0], unknownApiResponse(runtime.nextRequestId()));
+    if (request.method === 'HEAD') {
+      if (!isStubPath(new URL(request.url).pathname)) {
+        return recordUnrouted(
+          runtime,
+          request,
+          rest[0],
+          unknownApiResponse(runtime.nextRequestId()),
+        );
+      }
+      // Hono's own HEAD answer reuses the GET answer's init, which under @hono/node-server loses
+      // the headers set after it was created (X-Request-Id): copy them explicitly.
+      return Promise.resolve(dispatch(new Request(request, { method: 'GET' }), ...rest)).then(
+        (response) => new Response(null, { status: response.status, headers: response.headers }),
+      );
     }
     return dispatch(request, ...rest);
   };

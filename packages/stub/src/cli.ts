@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { exposureNotice } from './cli/exposure-notice.js';
+import { exitOnSignals } from './cli/shutdown.js';
 import { runSubcommand } from './cli/subcommands.js';
 import type { LatencyOption } from './faults/latency.js';
 import { lifecycleFromFlags } from './lifecycle-flags.js';
@@ -26,6 +28,12 @@ Options:
   --operation-error <CODE[:MESSAGE]>  operation_error of failed operations
   --cors <true|false>    answer CORS preflights and add CORS headers (default true)
   --log                  print one line per request
+  --no-admin             do not serve the admin API (/__stub/* answers 404)
+  --admin-token <token>  require this token on admin requests (X-Stub-Admin-Token or
+                         Authorization: Bearer); off 127.0.0.1 one is generated and printed once
+  --shutdown-timeout <ms>  on SIGINT/SIGTERM, time given to requests in flight (default 10000)
+  --headers-timeout <ms> time a client has to send a request's headers (default 10000)
+  --request-timeout <ms> time a client has to send a whole request (default 30000)
   --help                 print this help
   --version              print the version
 `;
@@ -96,6 +104,11 @@ const OPTIONS = {
   'operation-error': { type: 'string' },
   cors: { type: 'string' },
   log: { type: 'boolean' },
+  'no-admin': { type: 'boolean' },
+  'admin-token': { type: 'string' },
+  'shutdown-timeout': { type: 'string' },
+  'headers-timeout': { type: 'string' },
+  'request-timeout': { type: 'string' },
   help: { type: 'boolean' },
   version: { type: 'boolean' },
 } as const;
@@ -136,8 +149,10 @@ async function main(argv: string[]): Promise<void> {
     ...(values.token === undefined ? {} : { tokens: values.token }),
     ...(values['access-key'] === undefined ? {} : { accessKeys: accessKeys(values['access-key']) }),
     log: values.log === true,
+    ...hardeningOptions(values),
   };
 
+  const graceMs = shutdownTimeout(values);
   let served: Awaited<ReturnType<typeof serve>>;
   try {
     served = await serve({ ...options, ...lifecycle, ...(state === undefined ? {} : { state }) });
@@ -147,6 +162,7 @@ async function main(argv: string[]): Promise<void> {
       process.stderr.write(`modelarts-stub: port ${port} on ${host} is already in use\n`);
       process.exit(1);
     }
+    if (error instanceof RangeError) throw new UsageError(error.message);
     if ((error as Error).name === 'StubStateError') {
       const source = values.state === undefined ? 'lifecycle flags' : `--state ${values.state}`;
       throw new UsageError(`${source}: ${(error as Error).message}`);
@@ -154,14 +170,40 @@ async function main(argv: string[]): Promise<void> {
     throw error;
   }
   process.stdout.write(`modelarts-stub listening on ${served.url}\n`);
-  const stop = () => {
-    served.close().then(
-      () => process.exit(0),
-      () => process.exit(0),
-    );
+  const exposure = {
+    adminOff: options.admin === false,
+    tokenGiven: options.adminToken !== undefined,
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  for (const line of exposureNotice(served, host, exposure)) process.stderr.write(`${line}\n`);
+  exitOnSignals(served, graceMs);
+}
+
+/** The flags of least exposure and slow-client timeouts, as serve() options. */
+function hardeningOptions(values: ReturnType<typeof parseFlags>) {
+  const timeouts = {
+    ...(values['headers-timeout'] === undefined
+      ? {}
+      : { headersMs: integer(values['headers-timeout'], '--headers-timeout', 1, 3_600_000) }),
+    ...(values['request-timeout'] === undefined
+      ? {}
+      : { requestMs: integer(values['request-timeout'], '--request-timeout', 1, 3_600_000) }),
+  };
+  if (values['admin-token'] !== undefined && values['admin-token'].trim() === '') {
+    throw new UsageError('--admin-token must not be empty');
+  }
+  if (values['admin-token'] !== undefined && values['no-admin']) {
+    throw new UsageError('--admin-token and --no-admin exclude each other');
+  }
+  return {
+    timeouts,
+    ...(values['no-admin'] ? { admin: false } : {}),
+    ...(values['admin-token'] === undefined ? {} : { adminToken: values['admin-token'] }),
+  };
+}
+
+function shutdownTimeout(values: ReturnType<typeof parseFlags>): number {
+  const value = values['shutdown-timeout'];
+  return value === undefined ? 10_000 : integer(value, '--shutdown-timeout', 0, 3_600_000);
 }
 
 const argv = process.argv.slice(2);

@@ -21,6 +21,17 @@ function assertFinite(value: number, what: string): void {
     throw new RangeError(`${what} must be a finite number of milliseconds`);
 }
 
+/** The furthest a JavaScript Date reaches either side of the epoch. */
+const MAX_TIME_MS = 8.64e15;
+
+/** A time the clock may show: one a Date can represent, which the AK/SK date rule needs. */
+function assertTime(value: number, what: string): number {
+  if (!(Math.abs(value) <= MAX_TIME_MS)) {
+    throw new RangeError(`${what} must stay within ±${MAX_TIME_MS} ms of the epoch (a valid Date)`);
+  }
+  return value;
+}
+
 /**
  * Creates a manual clock starting at `startMs` (default: now).
  *
@@ -31,17 +42,17 @@ function assertFinite(value: number, what: string): void {
  */
 export function createManualClock(startMs: number = Date.now()): ManualClock {
   assertFinite(startMs, 'startMs');
-  let current = startMs;
+  let current = assertTime(startMs, 'startMs');
   return {
     manual: true,
     now: () => current,
     advance(ms: number) {
       assertFinite(ms, 'ms');
-      current += ms;
+      current = assertTime(current + ms, 'the advanced clock');
     },
     set(ms: number) {
       assertFinite(ms, 'ms');
-      current = ms;
+      current = assertTime(ms, 'ms');
     },
   };
 }

@@ -6,6 +6,8 @@ import { type CorsOption, createCors } from './cors.js';
 import { type ContractCoverage, createCoverageRecorder } from './coverage/coverage-recorder.js';
 import { checkFaults, type FaultOptions } from './faults/faults.js';
 import { checkLatency, type LatencyOption } from './faults/latency.js';
+import { checkWebRequestSize } from './gateway/check-request-size.js';
+import { rejectionResponse } from './gateway/gateway-rejection.js';
 import { routeTable as generatedRoutes } from './generated/routes.gen.js';
 import { clearOnReset } from './journal/clear-on-reset.js';
 import { createRequestJournal, type JournalEntry } from './journal/request-journal.js';
@@ -51,6 +53,10 @@ export interface StubOptions {
   validateResponses?: boolean;
   /** Route table to serve. Default: the one generated from @modelarts-lite/spec. */
   routes?: RouteTable;
+  /** Serve the admin API under `/__stub/`. Default true; false answers its paths 404. */
+  admin?: boolean;
+  /** Require this token on admin requests (`X-Stub-Admin-Token` or `Authorization: Bearer`). */
+  adminToken?: string;
 }
 
 /** A running stub. */
@@ -102,6 +108,9 @@ export function createStub(options: StubOptions = {}): Stub {
   if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
   if (options.latency !== undefined) checkLatency(options.latency);
   if (options.faults !== undefined) checkFaults(options.faults, routes);
+  if (options.adminToken !== undefined && options.adminToken.trim() === '') {
+    throw new RangeError('adminToken must not be empty');
+  }
   const log = options.log === true ? (line: string) => console.log(line) : options.log || undefined;
 
   const runtime: StubRuntime = {
@@ -123,6 +132,7 @@ export function createStub(options: StubOptions = {}): Stub {
     cors: createCors(options.cors ?? true),
     journal: createRequestJournal(),
     coverage: createCoverageRecorder(routes),
+    admin: { enabled: options.admin ?? true, token: options.adminToken },
   };
   runtime.state = clearOnReset(
     createOperationStore(() => runtime.clock, stateChecksFor(routes)),
@@ -141,6 +151,10 @@ export function createStub(options: StubOptions = {}): Stub {
         typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input;
       const request =
         target instanceof Request && init === undefined ? target : new Request(target, init);
+      const rejection = checkWebRequestSize(request);
+      if (rejection !== undefined) {
+        return Promise.resolve(rejectionResponse(rejection, runtime.nextRequestId()));
+      }
       // Handlers answer synchronously where they can, so errors may be thrown rather than rejected.
       try {
         return Promise.resolve(app.fetch(request));

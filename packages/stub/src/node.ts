@@ -1,8 +1,23 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
+import {
+  getRequestListener,
+  type Http2Bindings,
+  type HttpBindings,
+  RequestError,
+} from '@hono/node-server';
 import { createStub, type Stub, type StubOptions } from './create-stub.js';
 import { StubContractViolation } from './errors/contract-violation.js';
 import { StubDroppedConnection } from './errors/dropped-connection.js';
+import { internalErrorResponse } from './errors/error-bodies.js';
+import { checkRequestSize } from './gateway/check-request-size.js';
+import { clientErrorListener } from './gateway/client-error.js';
+import { connectListener } from './gateway/connect-method.js';
+import { REJECTIONS, rejectionResponse } from './gateway/gateway-rejection.js';
+import { type ServerTimeouts, serverTimeoutOptions } from './gateway/timeouts.js';
+import { createRequestIdGenerator } from './request-id.js';
+import { exposureFor } from './server/exposure.js';
+import { gracefulClose } from './server/graceful-close.js';
 
 /** Options of {@link serve}: the stub's options, or an existing stub, and where to listen. */
 export interface ServeOptions extends StubOptions {
@@ -10,8 +25,13 @@ export interface ServeOptions extends StubOptions {
   port?: number;
   /** Interface to listen on. Default 127.0.0.1. */
   host?: string;
-  /** Serve this stub instead of creating one from the options. */
+  /**
+   * Serve this stub instead of creating one from the options (its admin settings are its own: off
+   * loopback, give it an `adminToken`).
+   */
   stub?: Stub;
+  /** When slow or idle clients are cut off (see README, "Gateway limits and timeouts"). */
+  timeouts?: ServerTimeouts;
 }
 
 /** A stub listening over HTTP. */
@@ -20,9 +40,19 @@ export interface ServedStub {
   /** E.g. `http://127.0.0.1:4010`. */
   url: string;
   port: number;
+  /**
+   * The admin API's token: the one given, or one generated because the host is not a loopback
+   * address (hand it to the user once; never log it).
+   */
+  adminToken: string | undefined;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
+  /** Stops listening, lets requests in flight finish for up to `graceMs` (default 10 000), then closes. */
+  shutdown(graceMs?: number): Promise<void>;
 }
+
+/** The gateway's head size limits are the stub's to enforce: Node's parser only stops abuse. */
+const MAX_HEAD_BYTES = 256 * 1024;
 
 function violationResponse(error: StubContractViolation): Response {
   return new Response(
@@ -46,11 +76,18 @@ function violationResponse(error: StubContractViolation): Response {
  * await close();
  */
 export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
-  const stub = options.stub ?? createStub(options);
   const host = options.host ?? '127.0.0.1';
-  const server = createAdaptorServer({
-    hostname: host,
-    fetch: (request: Request, env: HttpBindings | Http2Bindings) => {
+  const exposure = exposureFor(host, options);
+  const stub =
+    options.stub ??
+    createStub(
+      exposure.adminToken === undefined ? options : { ...options, adminToken: exposure.adminToken },
+    );
+  const nextRequestId = createRequestIdGenerator();
+  const listener = getRequestListener(
+    (request: Request, env: HttpBindings | Http2Bindings) => {
+      const rejection = checkRequestSize(env.incoming.url ?? '', env.incoming.rawHeaders);
+      if (rejection !== undefined) return rejectionResponse(rejection, nextRequestId());
       const fail = (error: unknown): Response => {
         if (error instanceof StubDroppedConnection) {
           env.incoming.socket.destroy();
@@ -70,7 +107,36 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
         return fail(error);
       }
     },
-  });
+    {
+      // No default hostname: an HTTP/1.1 request without Host is a bad request, as at the gateway.
+      errorHandler: (error) => {
+        const requestId = nextRequestId();
+        // Requests @hono/node-server cannot turn into a web Request (no or bad Host, a backslash).
+        if (error instanceof RequestError)
+          return rejectionResponse(REJECTIONS.badRequest, requestId);
+        // The client went away mid-request: nobody is left to answer, and nothing is wrong here.
+        if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET')
+          console.error(`modelarts-stub: internal error ${requestId}:`, error);
+        return internalErrorResponse(requestId);
+      },
+    },
+  );
+  const server = createServer(
+    {
+      maxHeaderSize: MAX_HEAD_BYTES,
+      // A missing Host is answered by the errorHandler above, in the gateway's format, not by Node.
+      requireHostHeader: false,
+      ...serverTimeoutOptions(options.timeouts),
+    },
+    listener,
+  );
+  server.on('clientError', clientErrorListener(nextRequestId));
+  server.on('connect', connectListener(nextRequestId));
+  // An Expect header other than 100-continue is ignored rather than answered with Node's bare 417.
+  server.on('checkExpectation', listener);
+  // Every header counts towards the gateway's 128 KB, so none may be silently dropped (Node keeps
+  // 2000 by default); MAX_HEAD_BYTES still bounds them.
+  server.maxHeadersCount = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => {
@@ -84,11 +150,13 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
     stub,
     url: `http://${urlHost}:${port}`,
     port,
+    adminToken: options.stub === undefined ? exposure.adminToken : undefined,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.closeAllConnections();
       }),
+    shutdown: (graceMs = 10_000) => gracefulClose(server, graceMs),
   };
 }
 

@@ -32,4 +32,6 @@ export interface StubRuntime {
   journal: RequestJournal;
   /** What the answers covered of the contract (`GET /__stub/coverage`). */
   coverage: CoverageRecorder;
+  /** Whether the admin API is served, and the token it requires (none: open). */
+  admin: { enabled: boolean; token: string | undefined };
 }

@@ -45,3 +45,16 @@ export function unknownApiResponse(requestId: string): Response {
     headers: { 'content-type': 'application/json', 'x-request-id': requestId },
   });
 }
+
+/**
+ * Serialises ModelArts' 500 (an error of the stub itself) as a ready Response.
+ *
+ * @example
+ * app.onError(() => internalErrorResponse(nextRequestId()));
+ */
+export function internalErrorResponse(requestId: string): Response {
+  return new Response(JSON.stringify(ERRORS.internal), {
+    status: 500,
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+  });
+}
