@@ -5,7 +5,7 @@ import { ResponseBodyError } from '../errors/response-body-error.js';
 import { parseRetryAfter } from '../retry-after.js';
 import type { Sleep } from '../sleep.js';
 import type { Send } from './authenticate.js';
-import { startDeadline } from './deadline.js';
+import { type Deadline, deadlinePool, startDeadline } from './deadline.js';
 
 /** How each call is bounded and retried; see `ModelArtsClientOptions`. */
 export interface CallPolicy {
@@ -58,18 +58,27 @@ export function applyCallPolicy(client: Client<paths>, policy: CallPolicy): void
   type Init = { signal?: AbortSignal | null; fetch?: Send } | undefined;
   type Call = (url: unknown, init?: Init) => Promise<{ response: Response }>;
 
+  const { timeoutMs } = policy;
+  const pooledDeadline = timeoutMs === false ? undefined : deadlinePool(timeoutMs);
+
+  function deadlineFor(callerSignal: AbortSignal | undefined): Deadline | undefined {
+    if (timeoutMs === false) {
+      return undefined;
+    }
+    // A caller's signal must abort its own call only, so that call gets a controller of its own.
+    return callerSignal ? startDeadline(timeoutMs, callerSignal) : pooledDeadline?.();
+  }
+
   async function attempt(call: Call, url: unknown, init: Init): Promise<Outcome> {
     const callerSignal = init?.signal ?? undefined;
     const send = init?.fetch ?? policy.send;
-    let sent = false;
-    let response: Response | undefined;
-    const recordingSend: Send = async (request) => {
-      sent = true;
-      response = await send(request);
-      return response;
+    let sending: Promise<Response> | undefined;
+    // Hands openapi-fetch the same promise, adding no tick; kept to tell where a failure arose.
+    const recordingSend: Send = (request) => {
+      sending = send(request);
+      return sending;
     };
-    const deadline =
-      policy.timeoutMs === false ? undefined : startDeadline(policy.timeoutMs, callerSignal);
+    const deadline = deadlineFor(callerSignal);
     try {
       const result = await call(url, {
         ...init,
@@ -84,12 +93,14 @@ export function applyCallPolicy(client: Client<paths>, policy: CallPolicy): void
       if (callerSignal?.aborted) {
         return { error: callerSignal.reason, transient: false };
       }
+      const response = await sending?.catch(() => undefined);
       // An answer arrived, so the failure was in reading or parsing its body.
       if (response !== undefined && (error instanceof SyntaxError || error instanceof TypeError)) {
         return { error: new ResponseBodyError({ response, cause: error }), transient: true };
       }
       // fetch rejects with a TypeError when the connection fails (refused, reset, DNS); one
       // thrown before anything was sent (an invalid URL) would fail again.
+      const sent = sending !== undefined;
       return { error, transient: sent && response === undefined && error instanceof TypeError };
     } finally {
       deadline?.clear();
