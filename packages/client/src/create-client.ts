@@ -86,11 +86,7 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
   }
   const retry = options.retry === false ? { retries: 0 } : (options.retry ?? {});
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const client = createClient<paths>({
-    baseUrl: baseUrl ?? endpointOf(region as Region),
-    // openapi-fetch merges per-call headers over these, so a call's own X-Project-Id wins.
-    ...(options.projectId === undefined ? {} : { headers: { 'X-Project-Id': options.projectId } }),
-  });
+  const client = createClient<paths>({ baseUrl: baseUrl ?? endpointOf(region as Region) });
   applyCallPolicy(client, {
     timeoutMs,
     retries: nonNegative('retries', retry.retries ?? 2, true),
@@ -100,7 +96,7 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
     random: retry.random ?? Math.random,
     sleep: retry.sleep ?? sleep,
     now: retry.now ?? Date.now,
-    send: authenticate(options.auth, send),
+    send: authenticate(options.auth, options.projectId, send),
   });
   return client;
 }

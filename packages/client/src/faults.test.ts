@@ -56,7 +56,9 @@ function client(
 }
 
 /** Runs `call`, returning what it rejected with (or resolved to) and how long it took. */
-async function timed<T>(call: () => Promise<T>) {
+async function timed<T>(
+  call: () => Promise<T>,
+): Promise<{ value?: T; error?: unknown; ms: number }> {
   const started = performance.now();
   const outcome = await call().then(
     (value) => ({ value }),

@@ -5,27 +5,41 @@ import type { TokenSource } from '../middleware/token-auth.js';
 export type Send = (request: Request) => Promise<Response>;
 
 /**
- * `send` with authentication added to each request it is given: `X-Auth-Token`, or an AK/SK
- * signature over every header already set. It edits the Request openapi-fetch just built for this
- * attempt instead of copying it: a copy is the costliest step of a call that answers at once.
+ * `send` with `X-Project-Id` (unless the call set its own) and authentication added to each
+ * request it is given: `X-Auth-Token`, or an AK/SK signature over every header already set,
+ * `X-Project-Id` included. It edits the Request openapi-fetch just built for this attempt instead
+ * of copying it: a copy is the costliest step of a call that answers at once.
  */
-export function authenticate(auth: { token: TokenSource } | Credentials, send: Send): Send {
+export function authenticate(
+  auth: { token: TokenSource } | Credentials,
+  projectId: string | undefined,
+  send: Send,
+): Send {
+  const addProject = (request: Request) => {
+    if (projectId !== undefined && !request.headers.has('X-Project-Id')) {
+      request.headers.set('X-Project-Id', projectId);
+    }
+  };
   if ('token' in auth) {
     const { token } = auth;
     if (typeof token === 'string') {
       return (request) => {
+        addProject(request);
         request.headers.set('X-Auth-Token', token);
         return send(request);
       };
     }
     return async (request) => {
+      addProject(request);
       request.headers.set('X-Auth-Token', await token());
       return send(request);
     };
   }
-  return (request) =>
-    request.body === null
+  return (request) => {
+    addProject(request);
+    return request.body === null
       ? send(signRequestSync(request, auth))
       : // The body is a stream here; the async signer reads it from a clone and resends the bytes.
         signRequest(request, auth).then(send);
+  };
 }
