@@ -61,6 +61,14 @@ function contenders(baseUrl, fetch) {
     projectId: PROJECT_ID,
   });
   const aksk = createModelArtsClient({ baseUrl, fetch, auth: CREDENTIALS, projectId: PROJECT_ID });
+  // Shows what the per-attempt deadline costs: the same client without one.
+  const untimed = createModelArtsClient({
+    baseUrl,
+    fetch,
+    auth: { token: 'bench-token' },
+    projectId: PROJECT_ID,
+    timeoutMs: false,
+  });
   return {
     'plain fetch': async () => {
       const response = await fetch(new Request(`${baseUrl}${URL_PATH}`));
@@ -72,6 +80,8 @@ function contenders(baseUrl, fetch) {
       expectRunning((await token.GET(SCHEMA_PATH, { params: PARAMS })).data),
     'client, AK/SK auth': async () =>
       expectRunning((await aksk.GET(SCHEMA_PATH, { params: PARAMS })).data),
+    'client, token, timeoutMs: false': async () =>
+      expectRunning((await untimed.GET(SCHEMA_PATH, { params: PARAMS })).data),
   };
 }
 
