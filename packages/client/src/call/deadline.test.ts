@@ -7,7 +7,7 @@ const pendingTimers = () =>
   process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
 
 describe('deadlines', () => {
-  it('leave no timer pending after 2,000 calls, answered or failed', async () => {
+  it('leave no timer pending after 500 calls, answered or failed', async () => {
     let n = 0;
     const client = createModelArtsClient({
       baseUrl: 'https://stub.test',
@@ -20,13 +20,13 @@ describe('deadlines', () => {
       },
     });
     const before = pendingTimers();
-    for (let i = 0; i < 2_000; i++) {
+    for (let i = 0; i < 500; i++) {
       await client.GET(OPERATION_PATH, { params: PATH_PARAMS }).catch(() => {});
       // The timer of a settled call is gone at once, not at its 30 s deadline.
-      if (i % 250 === 0) expect(pendingTimers()).toBe(before);
+      if (i % 100 === 0) expect(pendingTimers()).toBe(before);
     }
     expect(pendingTimers()).toBe(before);
-  });
+  }, 20_000);
 
   it('a pooled deadline aborts an overrunning call with a TimeoutError, then starts afresh', async () => {
     const start = deadlinePool(30);
