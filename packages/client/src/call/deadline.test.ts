@@ -40,23 +40,24 @@ describe('deadlines', () => {
     second.clear();
   });
 
-  it('shares a signal only among calls started together, and only while the timer runs', async () => {
-    const start = deadlinePool(1_000);
+  it('shares a signal only among calls started together, and only while the timer runs', () => {
+    let time = 0;
+    const start = deadlinePool(1_000, () => time);
     const a = start();
+    time = 5;
     const b = start();
     expect(b.signal).toBe(a.signal);
+    // Started 15 ms after a, past the 10 ms slack, while a is in flight: a deadline of its own.
+    time = 15;
+    const c = start();
+    expect(c.signal).not.toBe(a.signal);
     a.clear();
     b.clear();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const c = start();
-    const late = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      return start();
-    })();
-    // Started 20 ms after c, past the 10 ms slack: its own deadline, not c's.
-    const d = await late;
-    expect(d.signal).not.toBe(c.signal);
     c.clear();
+    // Nothing in flight: the pooled signal, never aborted, serves the next group.
+    time = 500;
+    const d = start();
+    expect(d.signal).toBe(a.signal);
     d.clear();
   });
 

@@ -67,7 +67,10 @@ const MAX_USES = 32;
  * try { await fetch(url, { signal: deadline.signal }); } finally { deadline.clear(); }
  * ```
  */
-export function deadlinePool(ms: number): () => Deadline {
+export function deadlinePool(
+  ms: number,
+  clock: () => number = () => performance.now(),
+): () => Deadline {
   const slack = Math.min(10, ms / 100);
   let controller: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,7 +81,7 @@ export function deadlinePool(ms: number): () => Deadline {
     controller?.abort(new DOMException(`The request timed out after ${ms} ms`, 'TimeoutError'));
   };
   return () => {
-    const now = performance.now();
+    const now = clock();
     if (inFlight > 0 && now - groupStart > slack) {
       return startDeadline(ms, undefined);
     }
