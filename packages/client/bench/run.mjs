@@ -1,18 +1,26 @@
-// Measures what the client costs per request, next to plain fetch and bare openapi-fetch, and its
-// minified+gzipped size. Run after `pnpm build` (it imports dist/): `pnpm bench`.
+// What the client costs per request, next to plain fetch and bare openapi-fetch, whether its
+// timers stay cleared over 100,000 requests, and its minified+gzipped size. Run after
+// `pnpm build` (it imports dist/): `pnpm --filter @modelarts-lite/client bench`.
 //
-// Two request tables: over HTTP to a local node:http server (what a call really costs, loopback
-// round-trip included), and in process with a fetch that answers at once (the client's own
-// overhead, which the round-trip would otherwise hide). Iterations are bounded by tinybench's time
-// budget; the server listens on 127.0.0.1 only and is closed at the end.
-import { createServer } from 'node:http';
+// The machine is shared, so absolute times drift. Every contender runs in each of ROUNDS rounds
+// in a rotating order (interleaved), BATCH sequential calls per round; tables show the median
+// per-call time over the rounds and ratios of medians taken from the same rounds. Over HTTP, the
+// server runs in a child process on 127.0.0.1 (port 0), so only the client side is in this one.
+import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
-import { Bench } from 'tinybench';
 import { createModelArtsClient } from '../dist/index.js';
 
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const BATCH = Number(process.env.BENCH_BATCH ?? 300);
+const LEAK_REQUESTS = Number(process.env.BENCH_LEAK_REQUESTS ?? 100_000);
 const PROJECT_ID = '0123456789abcdef0123456789abcdef';
 const SERVER_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 const OPERATION_ID = '3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b';
@@ -28,24 +36,22 @@ const CREDENTIALS = {
   accessKeyId: 'QTWAOYTTINDUT2QVKYUC',
   secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc',
 };
-const BENCH_OPTIONS = { time: 1_500, iterations: 200, warmupTime: 300, warmupIterations: 50 };
 
 function startServer() {
-  const server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url === URL_PATH) {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'X-Request-Id': 'bench' });
-      res.end(BODY);
-    } else {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      res.end('{"error_code":"APIGW.0101","error_msg":"not found","request_id":"bench"}');
-    }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve(server));
+  const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), [
+    JSON.stringify({ URL_PATH, BODY }),
+  ]);
+  return new Promise((resolve, reject) => {
+    child.once('message', ({ port }) => resolve({ child, port }));
+    child.once('error', reject);
   });
 }
 
-/** The four contenders against `baseUrl`, sending with `fetch`; each call checks its answer. */
+const expectRunning = (data) => {
+  if (data?.operation_status !== 'running') throw new Error('unexpected answer');
+};
+
+/** The contenders against `baseUrl`, sending with `fetch`; each call checks its answer. */
 function contenders(baseUrl, fetch) {
   const bare = createClient({ baseUrl, fetch });
   const token = createModelArtsClient({
@@ -55,9 +61,14 @@ function contenders(baseUrl, fetch) {
     projectId: PROJECT_ID,
   });
   const aksk = createModelArtsClient({ baseUrl, fetch, auth: CREDENTIALS, projectId: PROJECT_ID });
-  const expectRunning = (data) => {
-    if (data?.operation_status !== 'running') throw new Error('unexpected answer');
-  };
+  // Shows what the per-attempt deadline costs: the same client without one.
+  const untimed = createModelArtsClient({
+    baseUrl,
+    fetch,
+    auth: { token: 'bench-token' },
+    projectId: PROJECT_ID,
+    timeoutMs: false,
+  });
   return {
     'plain fetch': async () => {
       const response = await fetch(new Request(`${baseUrl}${URL_PATH}`));
@@ -69,32 +80,100 @@ function contenders(baseUrl, fetch) {
       expectRunning((await token.GET(SCHEMA_PATH, { params: PARAMS })).data),
     'client, AK/SK auth': async () =>
       expectRunning((await aksk.GET(SCHEMA_PATH, { params: PARAMS })).data),
+    'client, token, timeoutMs: false': async () =>
+      expectRunning((await untimed.GET(SCHEMA_PATH, { params: PARAMS })).data),
   };
 }
 
-async function measure(name, tasks) {
-  // Warms every contender (JIT, connection pool) before any is timed, so the first task measured
-  // does not pay for the others' warm-up.
-  for (const fn of Object.values(tasks)) {
-    for (let i = 0; i < 300; i++) await fn();
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Wall time and this process's CPU time per call, in µs. CPU time is what other processes on a
+ * shared machine disturb least; in process it is the client's whole cost.
+ */
+async function timeBatch(fn) {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < BATCH; i++) await fn();
+  const wall = ((performance.now() - start) * 1000) / BATCH;
+  const { user, system } = process.cpuUsage(cpu);
+  // A turn of the event loop, as real I/O would give, so Node can run its finalizers.
+  await new Promise((resolve) => setImmediate(resolve));
+  return { wall, cpu: (user + system) / BATCH };
+}
+
+/** Interleaved rounds; returns the median wall and CPU µs/call of each contender. */
+async function measure(tasks) {
+  const names = Object.keys(tasks);
+  for (const fn of Object.values(tasks)) await timeBatch(fn); // warm-up: JIT, connection pool
+  const samples = Object.fromEntries(names.map((n) => [n, { wall: [], cpu: [] }]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const { wall, cpu } = await timeBatch(tasks[name]);
+      samples[name].wall.push(wall);
+      samples[name].cpu.push(cpu);
+    }
   }
-  const bench = new Bench({ name, throws: true, ...BENCH_OPTIONS });
-  for (const [task, fn] of Object.entries(tasks)) bench.add(task, fn);
-  await bench.run();
-  const baseline = bench.tasks[0].result.latency.mean;
-  console.log(`\n${name}`);
+  return Object.fromEntries(
+    names.map((n) => [n, { wall: median(samples[n].wall), cpu: median(samples[n].cpu) }]),
+  );
+}
+
+function table(title, medians, baseline) {
+  console.log(`\n${title}`);
+  const base = medians[baseline];
   console.table(
-    bench.tasks.map(({ name: task, result: { latency } }) => ({
+    Object.entries(medians).map(([task, { wall, cpu }]) => ({
       task,
-      'mean µs/op': (latency.mean * 1000).toFixed(1),
-      'p50 µs/op': (latency.p50 * 1000).toFixed(1),
-      // From the mean latency, so that the two columns agree (tinybench's own throughput is the
-      // mean of per-sample rates, which outliers skew).
-      'ops/s': Math.round(1000 / latency.mean).toLocaleString('en-US'),
-      '± %': latency.rme.toFixed(1),
-      'vs plain fetch': `${(latency.mean / baseline).toFixed(2)}×`,
+      'wall µs/call': wall.toFixed(1),
+      [`wall vs ${baseline}`]: `${(wall / base.wall).toFixed(2)}×`,
+      'CPU µs/call': cpu.toFixed(1),
+      [`CPU vs ${baseline}`]: `${(cpu / base.cpu).toFixed(2)}×`,
     })),
   );
+}
+
+/** Pending timers and heap after `n` calls of the token client, sampled along the way. */
+async function timersAndMemory(fetch) {
+  const client = createModelArtsClient({
+    baseUrl: 'https://bench.test',
+    fetch,
+    auth: { token: 't' },
+  });
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const heapMiB = async () => {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gc();
+    return process.memoryUsage().heapUsed / 2 ** 20;
+  };
+  const rows = [];
+  const checkpoints = new Set([LEAK_REQUESTS / 10, LEAK_REQUESTS / 2, LEAK_REQUESTS]);
+  for (let i = 1; i <= LEAK_REQUESTS; i++) {
+    expectRunning((await client.GET(SCHEMA_PATH, { params: PARAMS })).data);
+    // A fetch that answers at once never leaves the microtask queue; a real one would. Node frees
+    // a Request's signal listeners from a FinalizationRegistry callback, which needs a turn of the
+    // event loop, so give it one now and then as any I/O would.
+    if (i % 1_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (checkpoints.has(i)) {
+      rows.push({
+        requests: i,
+        'pending timers': timers(),
+        'heap MiB (after GC)': await heapMiB(),
+      });
+    }
+  }
+  const first = rows[0]['heap MiB (after GC)'];
+  return rows.map((row) => ({
+    ...row,
+    'heap MiB (after GC)': row['heap MiB (after GC)'].toFixed(2),
+    'vs first': `${(row['heap MiB (after GC)'] / first).toFixed(2)}×`,
+  }));
 }
 
 async function gzippedSize(label, external) {
@@ -116,29 +195,59 @@ async function gzippedSize(label, external) {
   };
 }
 
-const server = await startServer();
-try {
-  const { port } = server.address();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  console.log(`Node ${process.version}; ${BENCH_OPTIONS.time} ms per task after warm-up`);
-  await measure(
-    'GET operation over HTTP (127.0.0.1, keep-alive)',
-    contenders(baseUrl, globalThis.fetch),
-  );
+console.log(
+  `Node ${process.version}; ${ROUNDS} interleaved rounds × ${BATCH} calls per contender; medians`,
+);
 
-  // Answers without I/O, so only the client's own work is timed.
-  const inProcess = async () =>
-    new Response(BODY, {
-      headers: { 'Content-Type': 'application/json', 'Content-Length': `${BODY.length}` },
-    });
-  await measure(
-    'GET operation in process (fetch answers at once)',
-    contenders('https://bench.test', inProcess),
-  );
+// Answers without I/O, so only the client's own work is timed.
+const inProcess = async () =>
+  new Response(BODY, {
+    headers: { 'Content-Type': 'application/json', 'Content-Length': `${BODY.length}` },
+  });
+const local = await measure(contenders('https://bench.test', inProcess));
+table('GET operation in process (fetch answers at once)', local, 'bare openapi-fetch');
+
+const { child, port } = await startServer();
+let http;
+try {
+  http = await measure(contenders(`http://127.0.0.1:${port}`, globalThis.fetch));
 } finally {
-  server.closeAllConnections();
-  server.close();
+  child.disconnect();
+  child.kill();
 }
+table(
+  'GET operation over HTTP (127.0.0.1, keep-alive, server in a child process)',
+  http,
+  'plain fetch',
+);
+
+const ratio = (medians, a, b, clock) => `${(medians[a][clock] / medians[b][clock]).toFixed(2)}×`;
+console.log('\nGoals (issue 9): ratios of medians from the same interleaved rounds');
+console.table([
+  {
+    row: 'in process, token client vs bare openapi-fetch',
+    wall: ratio(local, 'client, token auth', 'bare openapi-fetch', 'wall'),
+    CPU: ratio(local, 'client, token auth', 'bare openapi-fetch', 'cpu'),
+    goal: '≤ 1.25×',
+  },
+  {
+    row: 'over HTTP, token client vs plain fetch',
+    wall: ratio(http, 'client, token auth', 'plain fetch', 'wall'),
+    CPU: ratio(http, 'client, token auth', 'plain fetch', 'cpu'),
+    goal: '≤ 1.10×',
+  },
+  {
+    row: 'over HTTP, AK/SK client vs token client',
+    wall: ratio(http, 'client, AK/SK auth', 'client, token auth', 'wall'),
+    CPU: ratio(http, 'client, AK/SK auth', 'client, token auth', 'cpu'),
+    goal: '≤ 1.20×',
+  },
+]);
+
+console.log(
+  `\nTimers and memory over ${LEAK_REQUESTS.toLocaleString('en-US')} requests (token client, in process, default 30 s timeout)`,
+);
+console.table(await timersAndMemory(inProcess));
 
 console.log('\nBundle size of dist/index.js (esbuild, minified, ESM, browser)');
 console.table([

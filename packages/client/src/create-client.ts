@@ -1,12 +1,13 @@
 import type { Credentials } from '@modelarts-lite/signer';
 import type { paths } from '@modelarts-lite/types';
-import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
-import { akskAuth } from './middleware/aksk-auth.js';
-import { projectIdHeader } from './middleware/project-id.js';
-import { type RetryOptions, retry } from './middleware/retry.js';
-import { timeout } from './middleware/timeout.js';
-import { type TokenSource, tokenAuth } from './middleware/token-auth.js';
+import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
+import { authenticate } from './call/authenticate.js';
+import { applyCallPolicy } from './call/call-policy.js';
+import type { RetryOptions } from './middleware/retry.js';
+import type { TokenSource } from './middleware/token-auth.js';
 import { endpointOf, type Region } from './regions.js';
+import { DEFAULT_RETRY_METHODS } from './retry-methods.js';
+import { sleep } from './sleep.js';
 
 /** A client of the ModelArts Lite Server API: openapi-fetch's, typed by the spec's `paths`. */
 export type ModelArtsClient = Client<paths>;
@@ -26,26 +27,38 @@ export type ModelArtsClientOptions = ModelArtsEndpoint & {
   projectId?: string;
   /** The fetch to send requests with, e.g. a stub's in-process one. Default `globalThis.fetch`. */
   fetch?: ClientOptions['fetch'];
-  /** Deadline of each attempt in milliseconds, or `false` for none. Default 30 000. */
+  /**
+   * Deadline of each attempt in milliseconds, body included, or `false` for none. Default 30 000.
+   * Its timer is cleared as soon as the attempt settles.
+   */
   timeoutMs?: number | false;
-  /** Retry policy, or `false` to send each request once. Default {@link retry}'s defaults. */
+  /**
+   * Retry policy, or `false` to send each request once. Default: 2 retries of GET, HEAD, OPTIONS
+   * and PUT; add `'POST'` or `'DELETE'` to `methods` only for calls that are safe to repeat.
+   */
   retry?: Omit<RetryOptions, 'perAttempt'> | false;
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-function authMiddleware(auth: ModelArtsAuth): Middleware {
-  return 'token' in auth ? tokenAuth(auth.token) : akskAuth(auth);
+function nonNegative(name: string, value: number, integer = false): number {
+  if (!(value >= 0) || (integer && !Number.isInteger(value))) {
+    const what = integer ? 'a non-negative integer' : 'a non-negative number';
+    throw new RangeError(`createModelArtsClient: ${name} must be ${what}, got ${value}`);
+  }
+  return value;
 }
 
 /**
- * Creates a ModelArts Lite Server client: an openapi-fetch client with these middlewares, in
- * this order: {@link projectIdHeader}, then {@link retry} wrapping per attempt {@link timeout}
- * and the auth ({@link tokenAuth} or {@link akskAuth}, last, so the signature covers every
- * header and every retry is signed afresh).
+ * Creates a ModelArts Lite Server client: an openapi-fetch client whose calls are each bounded by
+ * a per-attempt deadline (`timeoutMs`), retried when transient (`retry`), and authenticated per
+ * attempt with an IAM token or an AK/SK signature over every header, `X-Project-Id` included.
  *
- * Middleware you add with `client.use` runs after signing and only on the first attempt: use it
- * to observe responses; set extra headers per call (`headers`) so that they are signed.
+ * A call rejects with a `TimeoutError` DOMException (every attempt timed out), fetch's `TypeError`
+ * (the connection failed), {@link ResponseBodyError} (the body broke off or is not the JSON it
+ * claims) or the caller's abort reason; an error answer resolves as `{ error, response }`
+ * (`unwrap` turns it into a {@link ModelArtsApiError}). Middleware you add with `client.use` runs on
+ * every attempt, before signing, so headers it sets are signed.
  *
  * @throws {RangeError} for an unknown region or an out-of-range option.
  * @example
@@ -65,23 +78,25 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
   if ((region === undefined) === (baseUrl === undefined)) {
     throw new TypeError('createModelArtsClient: pass exactly one of region and baseUrl');
   }
-  const client = createClient<paths>({
-    baseUrl: baseUrl ?? endpointOf(region as Region),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const perAttempt = [
-    ...(timeoutMs === false ? [] : [timeout(timeoutMs)]),
-    authMiddleware(options.auth),
-  ];
-  if (options.projectId !== undefined) {
-    client.use(projectIdHeader(options.projectId));
+  if (timeoutMs !== false && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+    throw new RangeError(
+      `timeout must be a positive finite number of milliseconds, got ${timeoutMs}`,
+    );
   }
-  if (options.retry === false) {
-    client.use(...perAttempt);
-  } else {
-    client.use(retry({ ...options.retry, perAttempt }));
-  }
+  const retry = options.retry === false ? { retries: 0 } : (options.retry ?? {});
+  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const client = createClient<paths>({ baseUrl: baseUrl ?? endpointOf(region as Region) });
+  applyCallPolicy(client, {
+    timeoutMs,
+    retries: nonNegative('retries', retry.retries ?? 2, true),
+    baseDelayMs: nonNegative('baseDelayMs', retry.baseDelayMs ?? 300),
+    maxDelayMs: nonNegative('maxDelayMs', retry.maxDelayMs ?? 20_000),
+    methods: new Set((retry.methods ?? DEFAULT_RETRY_METHODS).map((m) => m.toUpperCase())),
+    random: retry.random ?? Math.random,
+    sleep: retry.sleep ?? sleep,
+    now: retry.now ?? Date.now,
+    send: authenticate(options.auth, options.projectId, send),
+  });
   return client;
 }

@@ -20,6 +20,10 @@ export {
 } from './errors/model-arts-api-error.js';
 export { OperationFailedError } from './errors/operation-failed-error.js';
 export { OperationTimeoutError } from './errors/operation-timeout-error.js';
+export {
+  ResponseBodyError,
+  type ResponseBodyErrorInit,
+} from './errors/response-body-error.js';
 export { type AkskAuthOptions, akskAuth, type CredentialsSource } from './middleware/aksk-auth.js';
 export { projectIdHeader } from './middleware/project-id.js';
 export { IDEMPOTENT_METHODS, type RetryOptions, retry } from './middleware/retry.js';
@@ -33,6 +37,7 @@ export {
   regionEndpoints,
   regions,
 } from './regions.js';
+export { DEFAULT_RETRY_METHODS } from './retry-methods.js';
 export type { Sleep } from './sleep.js';
 export { type SuccessData, unwrap } from './unwrap.js';
 export {

@@ -35,6 +35,27 @@ function nonEmpty(value: unknown, name: string): string {
 }
 
 /**
+ * Checks that a ref names its owner (a server or a supernode, not both) and its operation, and
+ * returns the operation id.
+ *
+ * @throws {TypeError} the ref names no server or supernode, both, or no operation id.
+ * @example
+ * const operationId = checkOperationRef({ projectId, serverId, ...attachResult });
+ */
+export function checkOperationRef(ref: OperationRef): string {
+  nonEmpty(ref.projectId, 'projectId');
+  if (ref.hyperinstanceId !== undefined) {
+    if (ref.serverId !== undefined) {
+      throw new TypeError('waitForOperation: give serverId or hyperinstanceId, not both');
+    }
+    nonEmpty(ref.hyperinstanceId, 'hyperinstanceId');
+  } else {
+    nonEmpty(ref.serverId, 'serverId (or hyperinstanceId)');
+  }
+  return nonEmpty(ref.operationId ?? ref.operation_id, 'operationId (or operation_id)');
+}
+
+/**
  * Reads the operation a ref names once: ShowServerOperation for a server, GetHyperinstanceOperation
  * for a supernode. Checks the ref first, so that a missing id fails before any request.
  *
@@ -48,10 +69,7 @@ export function readOperation(
   signal?: AbortSignal,
 ) {
   const projectId = nonEmpty(ref.projectId, 'projectId');
-  const operationId = nonEmpty(
-    ref.operationId ?? ref.operation_id,
-    'operationId (or operation_id)',
-  );
+  const operationId = checkOperationRef(ref);
   const init = signal ? { signal } : {};
   if (ref.hyperinstanceId !== undefined) {
     if (ref.serverId !== undefined) {

@@ -1,9 +1,11 @@
 import { type OperationDetails, type paths, terminalValues } from '@modelarts-lite/types';
 import type { Client } from 'openapi-fetch';
+import { startDeadline } from './call/deadline.js';
 import { ModelArtsApiError } from './errors/model-arts-api-error.js';
 import { OperationFailedError } from './errors/operation-failed-error.js';
 import { OperationTimeoutError } from './errors/operation-timeout-error.js';
-import { type OperationRef, readOperation } from './operation-ref.js';
+import { checkOperationRef, type OperationRef, readOperation } from './operation-ref.js';
+import { isTransientPollError, isTransientPollStatus } from './poll-policy.js';
 import { sleep as realSleep, type Sleep } from './sleep.js';
 
 export type { OperationRef } from './operation-ref.js';
@@ -45,12 +47,13 @@ function atLeast(name: string, value: number, minimum: number, inclusive: boolea
  * {@link OperationFailedError} on `failed` (or another terminal status). Unknown statuses keep it
  * polling. Pauses grow from `intervalMs` by `backoffFactor` up to `maxIntervalMs`.
  *
- * Works with any openapi-fetch client of these `paths`; transient errors are retried by the
- * client's retry middleware, and any other error response rejects with {@link ModelArtsApiError}.
- * A single request is bounded by the client's own timeout, not by `timeoutMs`.
+ * Works with any openapi-fetch client of these `paths`. A poll that fails transiently even after
+ * the client's own retries (a network error, a timed-out attempt, a broken body, 429 or 5xx) is
+ * polled again after the next pause, until `timeoutMs`; any other error response rejects with
+ * {@link ModelArtsApiError}. `timeoutMs` and `signal` also stop a poll in flight.
  *
  * @throws {OperationFailedError} the operation failed.
- * @throws {OperationTimeoutError} it had not ended after `timeoutMs`.
+ * @throws {OperationTimeoutError} it had not ended after `timeoutMs` (also mid-poll).
  * @throws {ModelArtsApiError} a poll was answered with an error (e.g. 400 ModelArts.6404).
  * @throws {TypeError} the ref names no server or supernode, or no operation id.
  * @example
@@ -82,31 +85,62 @@ export async function waitForOperation(
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
 
+  // A ref that names no operation is a caller's mistake, not a transient failure worth polling on.
+  const operationId = checkOperationRef(ref);
   const deadline = now() + timeoutMs;
   let lastStatus: string | undefined;
+  let last: OperationDetails | undefined;
+  // Aborts a poll in flight and the pause between polls, at timeoutMs or on the caller's abort.
+  const limit = startDeadline(timeoutMs, signal);
+  const stopped = (error: unknown): unknown => {
+    if (signal?.aborted) return signal.reason;
+    if (limit.timedOut()) return new OperationTimeoutError(last, timeoutMs, operationId);
+    return error;
+  };
 
-  for (;;) {
-    signal?.throwIfAborted();
-    const { data, error, response } = await readOperation(client, ref, signal);
-    if (!response.ok || data === undefined) {
-      throw ModelArtsApiError.from(response, error);
-    }
-    if (data.operation_status !== lastStatus) {
-      lastStatus = data.operation_status;
-      onUpdate?.(data);
-    }
-    if (TERMINAL.has(data.operation_status)) {
-      if (data.operation_status === 'success') {
-        return data;
+  const poll = () => readOperation(client, ref, limit.signal);
+
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      let result: Awaited<ReturnType<typeof poll>> | undefined;
+      try {
+        result = await poll();
+      } catch (error) {
+        const reason = stopped(error);
+        if (reason !== error || !isTransientPollError(error)) throw reason;
       }
-      throw new OperationFailedError(data);
+      if (result !== undefined) {
+        const { data, error, response } = result;
+        if (!response.ok || data === undefined) {
+          if (!isTransientPollStatus(response.status)) {
+            throw ModelArtsApiError.from(response, error);
+          }
+        } else {
+          last = data;
+          if (data.operation_status !== lastStatus) {
+            lastStatus = data.operation_status;
+            onUpdate?.(data);
+          }
+          if (TERMINAL.has(data.operation_status)) {
+            if (data.operation_status === 'success') {
+              return data;
+            }
+            throw new OperationFailedError(data);
+          }
+        }
+      }
+      const remaining = deadline - now();
+      if (remaining <= 0) {
+        throw new OperationTimeoutError(last, timeoutMs, operationId);
+      }
+      // The last pause is shortened so that the final poll happens right at the deadline.
+      await sleep(Math.min(interval, remaining), limit.signal).catch((error: unknown) => {
+        throw stopped(error);
+      });
+      interval = Math.min(interval * backoffFactor, maxIntervalMs);
     }
-    const remaining = deadline - now();
-    if (remaining <= 0) {
-      throw new OperationTimeoutError(data, timeoutMs);
-    }
-    // The last pause is shortened so that the final poll happens right at the deadline.
-    await sleep(Math.min(interval, remaining), signal);
-    interval = Math.min(interval * backoffFactor, maxIntervalMs);
+  } finally {
+    limit.clear();
   }
 }

@@ -24,7 +24,9 @@ export interface CanonicalRequestInput {
 export function canonicalUri(pathname: string): string {
   const path = pathname
     .split('/')
-    .map((segment) => encodeRfc3986(percentDecode(segment)))
+    .map((segment) =>
+      segment.includes('%') ? encodeRfc3986(percentDecode(segment)) : encodeRfc3986(segment),
+    )
     .join('/');
   return path.endsWith('/') ? path : `${path}/`;
 }

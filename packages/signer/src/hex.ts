@@ -1,10 +1,11 @@
-const HEX_DIGITS = '0123456789abcdef';
+// Two digits per byte value, so that formatting a digest is one lookup per byte.
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** Lowercase hex of `bytes`, the form Huawei's signer uses for hashes and signatures. */
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (const byte of bytes) {
-    out += HEX_DIGITS.charAt(byte >> 4) + HEX_DIGITS.charAt(byte & 0x0f);
+  for (let i = 0; i < bytes.length; i++) {
+    out += BYTE_HEX[bytes[i] as number];
   }
   return out;
 }

@@ -17,7 +17,13 @@ export {
   X_SECURITY_TOKEN,
 } from './header-names.js';
 export { formatSdkDate, parseSdkDate } from './sdk-date.js';
-export { type Credentials, type SignOptions, signRequest } from './sign-request.js';
+export {
+  type Credentials,
+  type SignOptions,
+  type SignSyncOptions,
+  signRequest,
+  signRequestSync,
+} from './sign-request.js';
 export { ALGORITHM, stringToSign } from './string-to-sign.js';
 export {
   DEFAULT_MAX_SKEW_MS,
@@ -28,5 +34,7 @@ export {
   type VerifyOptions,
   type VerifyResult,
   type VerifySuccess,
+  type VerifySyncOptions,
   verifyRequest,
+  verifyRequestSync,
 } from './verify-request.js';

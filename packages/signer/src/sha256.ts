@@ -1,9 +1,9 @@
-import { toHex } from './hex.js';
+import { digest } from './digest.js';
 
-const encoder = new TextEncoder();
+/** SHA-256 of the empty body, the payload hash of every bodiless request. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /** Lowercase hex SHA-256 of `data` (strings are hashed as UTF-8, as the official SDK does). */
-export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
-  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+export function sha256Hex(data: string | Uint8Array): string {
+  return data.length === 0 ? EMPTY_SHA256 : digest().sha256Hex(data);
 }

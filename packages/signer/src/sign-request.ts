@@ -20,19 +20,73 @@ export interface SignOptions {
   date?: Date;
 }
 
+/** Options for {@link signRequestSync}. */
+export interface SignSyncOptions extends SignOptions {
+  /**
+   * The bytes (or UTF-8 text) of the request's body, which a synchronous signer cannot read from
+   * the Request. Required when the request has a body, unless `X-Sdk-Content-Sha256` is set.
+   */
+  body?: string | Uint8Array;
+}
+
 /**
  * Every header of `headers` plus `host` from the URL, lower-cased and sorted: the official SDK
- * signs all headers, with no allow-list. A `host` header on the Request is ignored because fetch
- * sends the URL's host regardless (and browsers forbid setting it).
+ * signs all headers, with no allow-list. A `host` header is ignored because fetch sends the URL's
+ * host regardless (and browsers forbid setting it).
  */
 function headersToSign(headers: Headers, host: string): Array<[string, string]> {
   const entries: Array<[string, string]> = [['host', host]];
-  for (const name of new Set(headers.keys())) {
-    if (name !== 'host') {
-      entries.push([name, headers.get(name) ?? '']);
+  let previous = '';
+  // Headers iterate lower-cased and sorted; only set-cookie could repeat a name.
+  for (const [name, value] of headers) {
+    if (name !== 'host' && name !== previous) {
+      entries.push([name, value]);
     }
+    previous = name;
   }
   return entries.sort(([a], [b]) => compareCodeUnits(a, b));
+}
+
+/**
+ * Sets `X-Sdk-Date`, `X-Security-Token` (temporary credentials) and `Authorization` on `headers`,
+ * signing them together with the method, the URL and the payload (`body`, or the value of
+ * `X-Sdk-Content-Sha256` when that is set).
+ */
+function signHeaders(
+  method: string,
+  url: string,
+  headers: Headers,
+  body: string | Uint8Array | undefined,
+  credentials: Credentials,
+  date: Date,
+): void {
+  const sdkDate = formatSdkDate(date);
+  // A previous signature must not be signed into the new one.
+  headers.delete('authorization');
+  headers.delete('host');
+  headers.set(X_SDK_DATE, sdkDate);
+  // Like the SDK: an empty token is no token; a real one is added first so that it is signed.
+  if (credentials.securityToken) {
+    headers.set(X_SECURITY_TOKEN, credentials.securityToken);
+  }
+  // Like the SDK, any non-empty X-Sdk-Content-Sha256 value stands in for the body hash.
+  const payloadHash = headers.get(X_SDK_CONTENT_SHA256) || sha256Hex(body ?? '');
+  const parsedUrl = new URL(url);
+  const signedHeaders = headersToSign(headers, parsedUrl.host);
+  const canonical = canonicalRequest({
+    method,
+    url: parsedUrl,
+    headers: signedHeaders,
+    payloadHash,
+  });
+  headers.set(
+    'Authorization',
+    formatAuthorization({
+      accessKeyId: credentials.accessKeyId,
+      signedHeaders: signedHeaders.map(([name]) => name),
+      signature: computeSignature(credentials.secretAccessKey, stringToSign(sdkDate, canonical)),
+    }),
+  );
 }
 
 /**
@@ -41,7 +95,8 @@ function headersToSign(headers: Headers, host: string): Array<[string, string]> 
  * temporary credentials, `X-Security-Token`; the given Request is left untouched and usable.
  *
  * The body is hashed unless `X-Sdk-Content-Sha256` is set, in which case its value is signed
- * instead (`UNSIGNED-PAYLOAD`, or a hash computed elsewhere) and the body is not read.
+ * instead (`UNSIGNED-PAYLOAD`, or a hash computed elsewhere) and the body is not read. A bodiless
+ * request is signed without awaiting anything but the returned promise.
  *
  * @throws {RangeError} if `options.date` is an invalid Date.
  * @example
@@ -60,48 +115,60 @@ export async function signRequest(
   credentials: Credentials,
   options: SignOptions = {},
 ): Promise<Request> {
-  const url = new URL(request.url);
-  const sdkDate = formatSdkDate(options.date ?? new Date());
-  const headers = new Headers(request.headers);
-  // A previous signature must not be signed into the new one.
-  headers.delete('authorization');
-  headers.delete('host');
-  headers.set(X_SDK_DATE, sdkDate);
-  // Like the SDK: an empty token is no token; a real one is added first so that it is signed.
-  if (credentials.securityToken) {
-    headers.set(X_SECURITY_TOKEN, credentials.securityToken);
+  const date = options.date ?? new Date();
+  let signed: Request;
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  if (request.body === null) {
+    signed = new Request(request);
+  } else if (request.headers.get(X_SDK_CONTENT_SHA256)) {
+    // A clone keeps the caller's body (possibly a stream) readable.
+    signed = new Request(request.clone());
+  } else {
+    body = new Uint8Array(await request.clone().arrayBuffer());
+    // With the bytes already read, sending them as a fixed body gives a Content-Length.
+    signed = new Request(request, { body });
   }
+  signHeaders(signed.method, signed.url, signed.headers, body, credentials, date);
+  return signed;
+}
 
-  // Like the SDK, any non-empty X-Sdk-Content-Sha256 value stands in for the body hash.
-  const declaredHash = headers.get(X_SDK_CONTENT_SHA256);
-  const body =
-    declaredHash || request.body === null
-      ? undefined
-      : new Uint8Array(await request.clone().arrayBuffer());
-  const payloadHash = declaredHash || (await sha256Hex(body ?? new Uint8Array()));
-
-  const signedHeaders = headersToSign(headers, url.host);
-  const canonical = canonicalRequest({
-    method: request.method,
-    url,
-    headers: signedHeaders,
-    payloadHash,
-  });
-  const signature = await computeSignature(
-    credentials.secretAccessKey,
-    await stringToSign(sdkDate, canonical),
+/**
+ * The synchronous variant of {@link signRequest}: signs `request` **in place** (its headers must
+ * be mutable, as those of a Request you constructed are) and returns it. It cannot read a body,
+ * so pass the body's bytes or text as `options.body` (or set `X-Sdk-Content-Sha256`). Made for
+ * fetch wrappers that build the Request themselves and should not pay for a copy of it.
+ *
+ * @throws {TypeError} if the request has a body but neither `options.body` nor
+ * `X-Sdk-Content-Sha256` is given.
+ * @throws {RangeError} if `options.date` is an invalid Date.
+ * @example
+ * ```ts
+ * const body = JSON.stringify({ name: 'vol-1' });
+ * const request = new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+ * const response = await fetch(signRequestSync(request, credentials, { body }));
+ * ```
+ */
+export function signRequestSync(
+  request: Request,
+  credentials: Credentials,
+  options: SignSyncOptions = {},
+): Request {
+  if (
+    request.body !== null &&
+    options.body === undefined &&
+    !request.headers.get(X_SDK_CONTENT_SHA256)
+  ) {
+    throw new TypeError(
+      'signRequestSync: the request has a body; pass its bytes as options.body or set X-Sdk-Content-Sha256',
+    );
+  }
+  signHeaders(
+    request.method,
+    request.url,
+    request.headers,
+    options.body,
+    credentials,
+    options.date ?? new Date(),
   );
-  headers.set(
-    'Authorization',
-    formatAuthorization({
-      accessKeyId: credentials.accessKeyId,
-      signedHeaders: signedHeaders.map(([name]) => name),
-      signature,
-    }),
-  );
-  // With the bytes already read, sending them as a fixed body gives a Content-Length; otherwise a
-  // clone keeps the caller's body (possibly a stream) readable.
-  return body === undefined
-    ? new Request(request.clone(), { headers })
-    : new Request(request, { headers, body });
+  return request;
 }

@@ -1,37 +1,25 @@
+import { constantTimeEqual } from './constant-time-equal.js';
+import { digest } from './digest.js';
 import { fromHex, toHex } from './hex.js';
 
-const encoder = new TextEncoder();
-
-function hmacKey(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  // The secret key itself is the HMAC key (UTF-8), with no derivation step.
-  return crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    [usage],
-  );
-}
-
 /** Lowercase hex HMAC-SHA256 of `stringToSign` keyed with the secret access key. */
-export async function computeSignature(secret: string, stringToSign: string): Promise<string> {
-  const key = await hmacKey(secret, 'sign');
-  return toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(stringToSign))));
+export function computeSignature(secret: string, stringToSign: string): string {
+  // The secret key itself is the HMAC key (UTF-8), with no derivation step.
+  return toHex(digest().hmacSha256(secret, stringToSign));
 }
 
 /**
- * Whether `signatureHex` is the signature of `stringToSign`. `crypto.subtle.verify` compares in
- * constant time, so a caller cannot learn the expected signature byte by byte from timings.
+ * Whether `signatureHex` is the signature of `stringToSign`, compared in constant time so that a
+ * caller cannot learn the expected signature byte by byte from timings.
  */
-export async function signatureMatches(
+export function signatureMatches(
   secret: string,
   stringToSign: string,
   signatureHex: string,
-): Promise<boolean> {
+): boolean {
   const signature = fromHex(signatureHex);
-  if (signature === undefined) {
-    return false;
-  }
-  const key = await hmacKey(secret, 'verify');
-  return crypto.subtle.verify('HMAC', key, signature, encoder.encode(stringToSign));
+  return (
+    signature !== undefined &&
+    constantTimeEqual(digest().hmacSha256(secret, stringToSign), signature)
+  );
 }

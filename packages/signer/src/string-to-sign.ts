@@ -5,14 +5,15 @@ export const ALGORITHM = 'SDK-HMAC-SHA256';
 
 /**
  * The string that is HMAC'd: algorithm, `X-Sdk-Date` value and hex SHA-256 of the canonical
- * request. Unlike AWS SigV4 there is no credential scope and no key derivation.
+ * request. Unlike AWS SigV4 there is no credential scope and no key derivation. Synchronous since
+ * 0.2 (awaiting it still works).
  *
  * @example
  * ```ts
- * const text = await stringToSign('20191115T033655Z', canonicalRequest(input));
+ * const text = stringToSign('20191115T033655Z', canonicalRequest(input));
  * // 'SDK-HMAC-SHA256\n20191115T033655Z\nb25362e6…'
  * ```
  */
-export async function stringToSign(sdkDate: string, canonicalRequest: string): Promise<string> {
-  return `${ALGORITHM}\n${sdkDate}\n${await sha256Hex(canonicalRequest)}`;
+export function stringToSign(sdkDate: string, canonicalRequest: string): string {
+  return `${ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequest)}`;
 }

@@ -2,7 +2,7 @@ import { parseAuthorization } from './authorization-header.js';
 import { canonicalRequest } from './canonical-request.js';
 import { UNSIGNED_PAYLOAD, X_SDK_CONTENT_SHA256, X_SDK_DATE } from './header-names.js';
 import { parseSdkDate } from './sdk-date.js';
-import { sha256Hex } from './sha256.js';
+import { EMPTY_SHA256, sha256Hex } from './sha256.js';
 import { signatureMatches } from './signature.js';
 import { stringToSign } from './string-to-sign.js';
 
@@ -65,46 +65,32 @@ function fail(code: VerifyFailureCode, reason: string, accessKeyId?: string): Ve
     : { ok: false, code, reason, accessKeyId };
 }
 
+/** Lowercase hex SHA-256 of the body; `undefined` if it cannot be read. */
 async function bodySha256(request: Request): Promise<string | undefined> {
+  if (request.body === null) {
+    return EMPTY_SHA256;
+  }
   try {
-    const bytes =
-      request.body === null
-        ? new Uint8Array()
-        : new Uint8Array(await request.clone().arrayBuffer());
-    return await sha256Hex(bytes);
+    return sha256Hex(new Uint8Array(await request.clone().arrayBuffer()));
   } catch {
     // Body already used by the caller, or the client's stream broke off.
     return undefined;
   }
 }
 
-/**
- * Verifies an `SDK-HMAC-SHA256` signed request, the server side of {@link signRequest}. The host
- * that was signed is taken from `request.url`. The request's body is read from a clone, so it
- * stays readable.
- *
- * Never throws on a bad request: every problem comes back as `{ ok: false, code, reason }`.
- * It does throw if `secretFor` throws (a failing key store is not the client's fault) or if
- * `options` are invalid.
- *
- * A request whose signed `X-Sdk-Content-Sha256` header is `UNSIGNED-PAYLOAD` is accepted without
- * its body being checked, as API Gateway does.
- *
- * @throws {RangeError} if `options.now` is an invalid Date or `options.maxSkewMs` is negative or NaN.
- * @example
- * ```ts
- * const result = await verifyRequest(request, (ak) => secrets.get(ak));
- * if (!result.ok) {
- *   return Response.json({ error_code: 'APIGW.0301', error_msg: result.reason }, { status: 401 });
- * }
- * console.log('signed by', result.accessKeyId);
- * ```
- */
-export async function verifyRequest(
-  request: Request,
-  secretFor: SecretLookup,
-  options: VerifyOptions = {},
-): Promise<VerifyResult> {
+/** What the request claims, once its Authorization, date and signed headers passed the checks. */
+interface Claim {
+  accessKeyId: string;
+  signature: string;
+  sdkDate: string;
+  url: URL;
+  headers: Array<[string, string]>;
+  /** The signed `X-Sdk-Content-Sha256`, or `null` when it is absent or not signed. */
+  declaredHash: string | null;
+}
+
+/** Everything that needs neither the secret nor the body, in the order of the failure codes. */
+function readClaim(request: Request, options: VerifyOptions): Claim | VerifyFailure {
   const now = options.now ?? new Date();
   const maxSkewMs = options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
   if (Number.isNaN(now.getTime())) {
@@ -168,21 +154,32 @@ export async function verifyRequest(
     }
     headers.push([name, value]);
   }
-
-  const secret = await secretFor(accessKeyId);
-  if (secret === undefined || secret === '') {
-    return fail('unknown_access_key', `unknown access key "${accessKeyId}"`, accessKeyId);
-  }
-
   // An unsigned X-Sdk-Content-Sha256 could have been added in transit, so only a signed one counts.
   const declaredHash = signedHeaders.includes('x-sdk-content-sha256')
     ? request.headers.get(X_SDK_CONTENT_SHA256)
     : null;
+  return { accessKeyId, signature, sdkDate, url, headers, declaredHash };
+}
+
+/**
+ * The checks that need the secret and, unless the payload is unsigned, the body's hash
+ * (`undefined` when the body could not be read).
+ */
+function checkSignature(
+  request: Request,
+  claim: Claim,
+  secret: string | undefined,
+  bodyHash: () => string | undefined,
+): VerifyResult {
+  const { accessKeyId, declaredHash } = claim;
+  if (secret === undefined || secret === '') {
+    return fail('unknown_access_key', `unknown access key "${accessKeyId}"`, accessKeyId);
+  }
   let payloadHash: string;
   if (declaredHash === UNSIGNED_PAYLOAD) {
     payloadHash = UNSIGNED_PAYLOAD;
   } else {
-    const actualHash = await bodySha256(request);
+    const actualHash = bodyHash();
     if (actualHash === undefined) {
       return fail('unreadable_body', 'request body could not be read', accessKeyId);
     }
@@ -195,10 +192,96 @@ export async function verifyRequest(
     }
     payloadHash = declaredHash || actualHash;
   }
-
-  const canonical = canonicalRequest({ method: request.method, url, headers, payloadHash });
-  if (!(await signatureMatches(secret, await stringToSign(sdkDate, canonical), signature))) {
+  const canonical = canonicalRequest({
+    method: request.method,
+    url: claim.url,
+    headers: claim.headers,
+    payloadHash,
+  });
+  if (!signatureMatches(secret, stringToSign(claim.sdkDate, canonical), claim.signature)) {
     return fail('bad_signature', 'signature does not match the request', accessKeyId);
   }
   return { ok: true, accessKeyId };
+}
+
+/**
+ * Verifies an `SDK-HMAC-SHA256` signed request, the server side of {@link signRequest}. The host
+ * that was signed is taken from `request.url`. The request's body is read from a clone, so it
+ * stays readable; a bodiless request is neither cloned nor read.
+ *
+ * Never throws on a bad request: every problem comes back as `{ ok: false, code, reason }`.
+ * It does throw if `secretFor` throws (a failing key store is not the client's fault) or if
+ * `options` are invalid.
+ *
+ * A request whose signed `X-Sdk-Content-Sha256` header is `UNSIGNED-PAYLOAD` is accepted without
+ * its body being checked, as API Gateway does.
+ *
+ * @throws {RangeError} if `options.now` is an invalid Date or `options.maxSkewMs` is negative or NaN.
+ * @example
+ * ```ts
+ * const result = await verifyRequest(request, (ak) => secrets.get(ak));
+ * if (!result.ok) {
+ *   return Response.json({ error_code: 'APIGW.0301', error_msg: result.reason }, { status: 401 });
+ * }
+ * console.log('signed by', result.accessKeyId);
+ * ```
+ */
+export async function verifyRequest(
+  request: Request,
+  secretFor: SecretLookup,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
+  const claim = readClaim(request, options);
+  if (!('signature' in claim)) {
+    return claim;
+  }
+  const secret = await secretFor(claim.accessKeyId);
+  const bodyHash =
+    secret && claim.declaredHash !== UNSIGNED_PAYLOAD ? await bodySha256(request) : undefined;
+  return checkSignature(request, claim, secret, () => bodyHash);
+}
+
+/** Options for {@link verifyRequestSync}. */
+export interface VerifySyncOptions extends VerifyOptions {
+  /**
+   * The bytes (or UTF-8 text) of the request's body, which a synchronous verifier cannot read
+   * from the Request. Required when the request has a body, unless its signed
+   * `X-Sdk-Content-Sha256` is `UNSIGNED-PAYLOAD`; a bodiless request needs none.
+   */
+  body?: string | Uint8Array;
+}
+
+/**
+ * The synchronous variant of {@link verifyRequest}, for servers that already hold the body
+ * (pass it as `options.body`) and look secrets up synchronously. Same checks, codes and
+ * constant-time comparison; the Request's own body is never read.
+ *
+ * @throws {TypeError} if the request has a body that is needed but `options.body` is missing.
+ * @throws {RangeError} if `options.now` is an invalid Date or `options.maxSkewMs` is negative or NaN.
+ * @example
+ * ```ts
+ * const body = new Uint8Array(await request.arrayBuffer());
+ * const result = verifyRequestSync(request, (ak) => secrets.get(ak), { body });
+ * ```
+ */
+export function verifyRequestSync(
+  request: Request,
+  secretFor: (accessKeyId: string) => string | undefined,
+  options: VerifySyncOptions = {},
+): VerifyResult {
+  const claim = readClaim(request, options);
+  if (!('signature' in claim)) {
+    return claim;
+  }
+  return checkSignature(request, claim, secretFor(claim.accessKeyId), () => {
+    if (options.body !== undefined) {
+      return sha256Hex(options.body);
+    }
+    if (request.body === null) {
+      return EMPTY_SHA256;
+    }
+    throw new TypeError(
+      'verifyRequestSync: the request has a body; pass its bytes as options.body',
+    );
+  });
 }

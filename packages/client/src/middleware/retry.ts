@@ -1,10 +1,16 @@
 import type { Middleware, MiddlewareCallbackParams } from 'openapi-fetch';
 import { fullJitterDelay } from '../backoff.js';
 import { parseRetryAfter } from '../retry-after.js';
+import { DEFAULT_RETRY_METHODS } from '../retry-methods.js';
 import { sleep as realSleep, type Sleep } from '../sleep.js';
 import { type Outcome, runAttempt, runOnError, runOnRequest, runOnResponse } from './pipeline.js';
 
-/** Methods retried by default: those whose repetition has no further effect (RFC 9110 §9.2.2). */
+/**
+ * Methods whose repetition has no further effect (RFC 9110 §9.2.2). Not the default of
+ * {@link retry} any more: see {@link DEFAULT_RETRY_METHODS} for why DELETE is not retried.
+ *
+ * @deprecated Use {@link DEFAULT_RETRY_METHODS}, adding `'DELETE'` only where that is safe.
+ */
 export const IDEMPOTENT_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 
 /** Options of {@link retry}. */
@@ -16,8 +22,9 @@ export interface RetryOptions {
   /** Upper bound of any single delay, `Retry-After` included, in milliseconds. Default 20 000. */
   maxDelayMs?: number;
   /**
-   * Methods that may be retried. Default {@link IDEMPOTENT_METHODS}; add `'POST'` or `'PATCH'` only
-   * for calls that are safe to repeat.
+   * Methods that may be retried. Default {@link DEFAULT_RETRY_METHODS} (GET, HEAD, OPTIONS, PUT);
+   * add `'POST'`, `'DELETE'` or `'PATCH'` only for calls that are safe to repeat: on ModelArts a
+   * POST or DELETE starts an operation, and a retry after a lost answer could start a second one.
    */
   methods?: readonly string[];
   /**
@@ -67,7 +74,7 @@ function nonNegative(name: string, value: number): number {
 
 /**
  * Middleware retrying transient failures: network errors (any fetch rejection other than an
- * abort), HTTP 429 and 5xx, for idempotent methods only. Waits with capped exponential backoff and
+ * abort), HTTP 429 and 5xx, for GET, HEAD, OPTIONS and PUT unless `methods` says otherwise. Waits with capped exponential backoff and
  * full jitter, or for `Retry-After` (seconds or an HTTP-date) when the response has one, capped
  * by `maxDelayMs` too. The request's `signal` cancels it, also while it waits.
  *
@@ -91,7 +98,7 @@ export function retry(options: RetryOptions = {}): Middleware {
     baseDelayMs: nonNegative('baseDelayMs', options.baseDelayMs ?? 300),
     maxDelayMs: nonNegative('maxDelayMs', options.maxDelayMs ?? 20_000),
   };
-  const methods = new Set((options.methods ?? IDEMPOTENT_METHODS).map((m) => m.toUpperCase()));
+  const methods = new Set((options.methods ?? DEFAULT_RETRY_METHODS).map((m) => m.toUpperCase()));
   const perAttempt = [...(options.perAttempt ?? [])];
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? realSleep;

@@ -62,3 +62,21 @@ describe('timeout', () => {
     expect(() => timeout(ms)).toThrow(RangeError);
   });
 });
+
+describe('timeout timers', () => {
+  const pendingTimers = () =>
+    process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+
+  it('are cleared once the body is read or the request fails, not at the deadline', async () => {
+    const answers = Array.from({ length: 200 }, (_, i) =>
+      i % 4 === 3 ? new TypeError('fetch failed') : json({ ok: i }),
+    );
+    const c = client(fakeFetch(...answers), 60_000);
+    const before = pendingTimers();
+    for (let i = 0; i < answers.length; i++) {
+      const result = await c.GET('/slow').catch((error: unknown) => error);
+      if (i % 4 !== 3) expect(result).toMatchObject({ data: { ok: i } });
+    }
+    expect(pendingTimers()).toBe(before);
+  });
+});

@@ -23,8 +23,16 @@ export function timeout(ms: number): Middleware {
   if (!(ms > 0 && Number.isFinite(ms))) {
     throw new RangeError(`timeout must be a positive finite number of milliseconds, got ${ms}`);
   }
+  // Keyed by openapi-fetch's per-call id: clears the timer of a call once it is over.
+  const pending = new Map<string, () => void>();
+  const release = (id: string) => {
+    pending.get(id)?.();
+    pending.delete(id);
+  };
   return {
-    onRequest({ request }) {
+    onRequest({ request, id }) {
+      // A retry re-runs this for the same call: the previous attempt's deadline is over.
+      release(id);
       // Not AbortSignal.any([request.signal, AbortSignal.timeout(ms)]): a Request follows its init
       // signal through a weak reference only, and Node holds timeout and combined signals weakly
       // too, so such a signal can be garbage-collected mid-request and never fire. Here the pending
@@ -51,7 +59,28 @@ export function timeout(ms: number): Middleware {
       } else {
         request.signal.addEventListener('abort', onCallerAbort, { once: true });
       }
+      pending.set(id, () => {
+        clearTimeout(timer);
+        request.signal.removeEventListener('abort', onCallerAbort);
+      });
       return next;
+    },
+
+    onError({ id }) {
+      release(id);
+    },
+
+    onResponse({ id, response }) {
+      if (!pending.has(id)) {
+        return undefined;
+      }
+      if (response.body === null) {
+        release(id);
+        return undefined;
+      }
+      // The deadline covers the body too, so the timer goes once the body has been read.
+      const body = response.body.pipeThrough(new TransformStream({ flush: () => release(id) }));
+      return new Response(body, response);
     },
   };
 }

@@ -1,0 +1,74 @@
+import { verifyRequest } from '@modelarts-lite/signer';
+import { describe, expect, it } from 'vitest';
+import {
+  CREDENTIALS,
+  details,
+  fakeFetch,
+  json,
+  OPERATION_PATH,
+  PATH_PARAMS,
+  PROJECT_ID,
+  secretFor,
+} from '../../test/fake-fetch.js';
+import { createModelArtsClient } from '../index.js';
+
+describe('per-attempt authentication', () => {
+  it('signs headers that client.use middleware set, on every attempt', async () => {
+    const fetch = fakeFetch(json({}, 503), json(details('running')));
+    const client = createModelArtsClient({
+      baseUrl: 'https://stub.test',
+      auth: CREDENTIALS,
+      projectId: PROJECT_ID,
+      fetch,
+      retry: { sleep: async () => {} },
+    });
+    let attempts = 0;
+    client.use({
+      onRequest({ request }) {
+        request.headers.set('X-Trace-Id', `attempt-${++attempts}`);
+        return request;
+      },
+    });
+    await client.GET(OPERATION_PATH, { params: PATH_PARAMS });
+    expect(fetch.requests.map((r) => r.headers.get('X-Trace-Id'))).toEqual([
+      'attempt-1',
+      'attempt-2',
+    ]);
+    for (const request of fetch.requests) {
+      expect(request.headers.get('Authorization')).toContain('x-trace-id');
+      expect(request.headers.get('Authorization')).toContain('x-project-id');
+      expect((await verifyRequest(request, secretFor)).ok).toBe(true);
+    }
+  });
+
+  it('signs a request body, which stays readable by the server', async () => {
+    const fetch = fakeFetch(json(details('running')));
+    const client = createModelArtsClient({
+      baseUrl: 'https://stub.test',
+      auth: CREDENTIALS,
+      fetch,
+    });
+    await client.request('post' as 'get', OPERATION_PATH, {
+      params: PATH_PARAMS,
+      body: { volume_id: 'v-1' },
+    } as never);
+    const [request] = fetch.requests;
+    if (!request) throw new Error('no request sent');
+    expect((await verifyRequest(request, secretFor)).ok).toBe(true);
+    expect(await request.json()).toEqual({ volume_id: 'v-1' });
+  });
+
+  it("lets a call's own X-Project-Id win over the client's", async () => {
+    const fetch = fakeFetch(json(details('running')));
+    const client = createModelArtsClient({
+      baseUrl: 'https://stub.test',
+      auth: { token: 't' },
+      projectId: PROJECT_ID,
+      fetch,
+    });
+    await client.GET(OPERATION_PATH, {
+      params: { ...PATH_PARAMS, header: { 'X-Project-Id': 'sub-project' } },
+    });
+    expect(fetch.requests[0]?.headers.get('X-Project-Id')).toBe('sub-project');
+  });
+});
