@@ -7,6 +7,7 @@ import { StubDroppedConnection } from './errors/dropped-connection.js';
 import { ERRORS, unknownApiResponse } from './errors/error-bodies.js';
 import { createOperationHandler } from './operation-handler.js';
 import { createResponder } from './responses/respond.js';
+import { withDataGenerator } from './responses/with-data-generator.js';
 import type { StubRuntime } from './runtime.js';
 
 /** Paths served by the stub itself rather than by the API; everything else is API Gateway's. */
@@ -80,7 +81,9 @@ export function createApp(runtime: StubRuntime): Hono {
     app.on(
       operation.method,
       operation.honoPath,
-      createOperationHandler(runtime, operation, respond),
+      withDataGenerator(runtime, operation, () =>
+        createOperationHandler(runtime, operation, respond),
+      ),
     );
   }
   app.notFound(() => unknownApiResponse(runtime.nextRequestId()));

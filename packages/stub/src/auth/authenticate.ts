@@ -1,4 +1,3 @@
-import { verifyRequest } from '@modelarts-lite/signer';
 import type { Clock } from '../clock.js';
 import { IAM_MESSAGE } from '../errors/error-bodies.js';
 import type { HeaderReader } from '../request-headers.js';
@@ -15,6 +14,10 @@ export interface AuthConfig {
 }
 
 const AKSK_PREFIX = 'SDK-HMAC-SHA256';
+
+type Signer = typeof import('@modelarts-lite/signer');
+/** The signer is imported by the first signed request: token-only stubs start without it. */
+let signer: Promise<Signer> | undefined;
 
 /**
  * Checks a request's credentials against an operation's security requirement the way API Gateway
@@ -50,11 +53,15 @@ export function authenticate(
       return `${IAM_MESSAGE}: verify aksk signature fail: Authorization is not ${AKSK_PREFIX}`;
     }
     // Only a signature needs to wait (Web Crypto); the token path stays synchronous.
-    return verifyRequest(request, (ak) => config.accessKeys.get(ak), {
-      now: new Date(config.clock().now()),
-    }).then((result) =>
-      result.ok ? undefined : `${IAM_MESSAGE}: verify aksk signature fail: ${result.reason}`,
-    );
+    const now = new Date(config.clock().now());
+    signer ??= import('@modelarts-lite/signer');
+    return signer
+      .then(({ verifyRequest }) =>
+        verifyRequest(request, (ak) => config.accessKeys.get(ak), { now }),
+      )
+      .then((result) =>
+        result.ok ? undefined : `${IAM_MESSAGE}: verify aksk signature fail: ${result.reason}`,
+      );
   }
   if (security.optional) return undefined;
   return `${IAM_MESSAGE}: x-auth-token not found`;
