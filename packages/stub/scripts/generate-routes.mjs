@@ -2,6 +2,7 @@
 // Ajv validators (standalone code, so nothing is compiled at run time and the app runs on edge
 // runtimes), one module describing every operation, and one embedding the document itself.
 // Exposed as a function so a test can run it on a modified copy of the spec.
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -79,10 +80,35 @@ function collectAnnotationKeywords(schemas) {
 /**
  * Copies every schema reachable from the operations into one container `{ $id, $defs }`, rewriting
  * local `$ref`s to point into it, because Ajv cannot compile the OpenAPI document itself as a schema.
+ *
+ * Schemas are keyed by content, not by where they sit: two schemas that are equal once their own
+ * `$ref`s are resolved the same way (e.g. the same parameter declared by many operations, or
+ * components copied under new names) share one definition, so Ajv emits one validator for them and
+ * the generated code grows with the number of distinct schemas, not with the number of operations.
  */
 function createSchemaContainer(doc) {
   const defs = {};
-  const keyOfPointer = new Map();
+  const keyOfHash = new Map();
+  const hashOfPointer = new Map();
+  const hashing = new Set();
+
+  // A content hash where each `$ref` stands for its target's hash. A `$ref` back into a schema still
+  // being hashed (recursion) stands for its pointer: recursive schemas keep their own identity.
+  const hashOf = (pointer, schema) => {
+    const known = hashOfPointer.get(pointer);
+    if (known !== undefined) return known;
+    if (hashing.has(pointer)) return `recursive ${pointer}`;
+    hashing.add(pointer);
+    const text = JSON.stringify(schema ?? resolvePointer(doc, pointer), (key, value) =>
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+        ? `#${hashOf(value)}`
+        : value,
+    );
+    hashing.delete(pointer);
+    const hash = createHash('sha256').update(text).digest('base64url');
+    hashOfPointer.set(pointer, hash);
+    return hash;
+  };
 
   const rewrite = (node) => {
     if (Array.isArray(node)) return node.map(rewrite);
@@ -107,10 +133,11 @@ function createSchemaContainer(doc) {
   };
 
   const register = (pointer, schema) => {
-    const existing = keyOfPointer.get(pointer);
+    const hash = hashOf(pointer, schema);
+    const existing = keyOfHash.get(hash);
     if (existing !== undefined) return existing;
-    const key = `d${keyOfPointer.size}`;
-    keyOfPointer.set(pointer, key);
+    const key = `d${keyOfHash.size}`;
+    keyOfHash.set(hash, key);
     defs[key] = rewrite(schema ?? resolvePointer(doc, pointer));
     return key;
   };

@@ -2,7 +2,14 @@
 // cloned under new paths, and each clone gets its own copy of every component it uses (schemas,
 // parameters, responses, headers, examples), renamed, so that no two operations share a component,
 // as in a spec that grew one operation at a time. Security schemes stay shared, as a real API's do.
-const CLONED_SECTIONS = ['schemas', 'parameters', 'responses', 'headers', 'examples', 'requestBodies'];
+const CLONED_SECTIONS = [
+  'schemas',
+  'parameters',
+  'responses',
+  'headers',
+  'examples',
+  'requestBodies',
+];
 
 /** Deep copy with every local component `$ref` renamed to its clone. */
 function renameRefs(node, suffix) {
@@ -36,7 +43,15 @@ export function cloneSpec(spec, count) {
   const out = structuredClone(spec);
   const originals = Object.entries(spec.paths);
   const perCopy = originals.reduce(
-    (n, [, item]) => n + Object.keys(item).filter((k) => !k.startsWith('x-') && k !== 'parameters' && typeof item[k] === 'object' && item[k]?.responses).length,
+    (n, [, item]) =>
+      n +
+      Object.keys(item).filter(
+        (k) =>
+          !k.startsWith('x-') &&
+          k !== 'parameters' &&
+          typeof item[k] === 'object' &&
+          item[k]?.responses,
+      ).length,
     0,
   );
   let total = perCopy;

@@ -1,0 +1,55 @@
+// The generator on a spec grown by copying: operations whose schemas are equal share validators,
+// so the generated code grows with the distinct schemas, not with the operations.
+import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloneSpec } from '../bench/scale/clone-spec.mjs';
+import { generateRouteTable } from '../scripts/generate-routes.mjs';
+import { createStub, type RouteTable } from '../src/index.js';
+import { spec } from './support/spec-oracle.js';
+
+const outDir = (name: string) =>
+  fileURLToPath(new URL(`../.tmp/shared-validators-${process.pid}-${name}/`, import.meta.url));
+
+async function generate(name: string, document: unknown) {
+  const dir = outDir(name);
+  await generateRouteTable({ spec: document, outDir: dir });
+  const module = (await import(`${dir}routes.gen.ts`)) as { routeTable: RouteTable };
+  const validators = await readFile(`${dir}validators.gen.ts`, 'utf8');
+  return { routes: module.routeTable, validatorBytes: validators.length };
+}
+
+describe('validators shared between equal schemas', () => {
+  let one: Awaited<ReturnType<typeof generate>>;
+  let fifty: Awaited<ReturnType<typeof generate>>;
+  beforeAll(async () => {
+    one = await generate('one', spec);
+    fifty = await generate('fifty', cloneSpec(spec, 50));
+  });
+  afterAll(async () => {
+    await rm(outDir('one'), { recursive: true, force: true });
+    await rm(outDir('fifty'), { recursive: true, force: true });
+  });
+
+  it('gives copies of an operation the very same validator functions', () => {
+    const [first, copy] = fifty.routes.operations;
+    expect(fifty.routes.operations).toHaveLength(50);
+    expect(copy?.operationId).toBe(`${first?.operationId}_b1`);
+    expect(copy?.parameters.map((p) => p.validate)).toEqual(
+      first?.parameters.map((p) => p.validate),
+    );
+    expect(copy?.responses['200']?.validate).toBe(first?.responses['200']?.validate);
+  });
+
+  it('keeps the validator code the same size however many copies there are', () => {
+    expect(fifty.validatorBytes).toBe(one.validatorBytes);
+  });
+
+  it('still rejects what each copy rejects', async () => {
+    const stub = createStub({ routes: fifty.routes });
+    const path = '/v1/b7/p1/dev-servers/not-a-uuid/operation/3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b';
+    const response = await stub.fetch(path, { headers: { 'x-auth-token': 't' } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error_code: 'ModelArts.0104' });
+  });
+});
