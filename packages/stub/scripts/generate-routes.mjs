@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { writeWithSharedLiterals } from './literal-pool.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const CONTAINER_ID = 'modelarts-stub-spec.json';
@@ -415,24 +416,21 @@ export async function generateRouteTable({ spec, outDir, routeTableTypes }) {
   const typesImport = typesModule.startsWith('.') ? typesModule : `./${typesModule}`;
 
   const validatorsFile = `${banner(generator)}// @ts-nocheck: Ajv standalone output is plain JavaScript.\n${esmRuntimeImports(standalone)}\n`;
-  const operationsCode = operations
-    .map((op) => JSON.stringify(op, null, 2))
-    .join(',\n')
-    // Validators are referenced by name, not serialised: turn `"validate": "v3"` into `validate: v.v3`.
-    .replace(/"validate": "(v\d+)"/g, 'validate: v.$1');
+  // Compact, with what operations have in common declared once (see literal-pool.mjs).
+  const { declarations, expression } = writeWithSharedLiterals(operations);
   const routesFile = `${banner(generator)}
 import type { RouteTable } from '${typesImport}';
 import { openapiJson } from './openapi.gen.js';
 import * as v from './validators.gen.js';
+
+${declarations}
 
 /** The operations of ${JSON.stringify(doc.info?.title ?? 'the API')} ${doc.info?.version ?? ''}, with their validators. */
 export const routeTable: RouteTable = {
   title: ${JSON.stringify(doc.info?.title ?? '')},
   version: ${JSON.stringify(doc.info?.version ?? '')},
   openapiJson,
-  operations: [
-${operationsCode}
-  ],
+  operations: ${expression},
 };
 `;
   const openapiFile = `${banner(generator)}

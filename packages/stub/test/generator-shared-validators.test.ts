@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneSpec } from '../bench/scale/clone-spec.mjs';
 import { generateRouteTable } from '../scripts/generate-routes.mjs';
-import { createStub, type RouteTable } from '../src/index.js';
+import { createStub, type RouteTable, StubContractViolation } from '../src/index.js';
 import { spec } from './support/spec-oracle.js';
 
 const outDir = (name: string) =>
@@ -16,7 +16,12 @@ async function generate(name: string, document: unknown) {
   await generateRouteTable({ spec: document, outDir: dir });
   const module = (await import(`${dir}routes.gen.ts`)) as { routeTable: RouteTable };
   const validators = await readFile(`${dir}validators.gen.ts`, 'utf8');
-  return { routes: module.routeTable, validatorBytes: validators.length };
+  const routes = await readFile(`${dir}routes.gen.ts`, 'utf8');
+  return {
+    routes: module.routeTable,
+    validatorBytes: validators.length,
+    routeBytes: routes.length,
+  };
 }
 
 describe('validators shared between equal schemas', () => {
@@ -45,11 +50,38 @@ describe('validators shared between equal schemas', () => {
     expect(fifty.validatorBytes).toBe(one.validatorBytes);
   });
 
+  it('adds a few hundred bytes of route table per copied operation', () => {
+    const perCopy = (fifty.routeBytes - one.routeBytes) / 49;
+    expect(perCopy).toBeLessThan(600);
+  });
+
   it('still rejects what each copy rejects', async () => {
     const stub = createStub({ routes: fifty.routes });
     const path = '/v1/b7/p1/dev-servers/not-a-uuid/operation/3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b';
     const response = await stub.fetch(path, { headers: { 'x-auth-token': 't' } });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error_code: 'ModelArts.0104' });
+  });
+});
+
+describe('examples equal in two responses with different schemas', () => {
+  const dir = outDir('examples');
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('are checked against each schema, even after the other answered them', async () => {
+    const document = cloneSpec(spec, 2);
+    // The copy's 200 schema now requires a field that the (equal) examples lack.
+    const details = document.components.schemas.OperationDetails_b1;
+    details.required.push('must_have');
+    details.properties.must_have = { type: 'string' };
+    await generateRouteTable({ spec: document, outDir: dir });
+    const { routeTable } = (await import(`${dir}routes.gen.ts`)) as { routeTable: RouteTable };
+    const stub = createStub({ routes: routeTable });
+    const headers = { 'x-auth-token': 't' };
+    const tail = '/p1/dev-servers/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/operation/x';
+    expect((await stub.fetch(`/v1${tail}`, { headers })).status).toBe(200);
+    await expect(stub.fetch(`/v1/b1${tail}`, { headers })).rejects.toBeInstanceOf(
+      StubContractViolation,
+    );
   });
 });

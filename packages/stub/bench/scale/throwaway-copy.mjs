@@ -73,17 +73,27 @@ export function buildCopy(root, spec) {
     )[script];
     // The script as `pnpm run` would run it (node_modules/.bin on the PATH), without pnpm's own
     // start-up, which would be the same for both specs.
-    execFileSync('sh', ['-c', scriptText], {
-      cwd: join(dir, folder),
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
-        ...process.env,
-        PATH: `${join(dir, folder, 'node_modules/.bin')}:${join(dir, 'node_modules/.bin')}:${process.env.PATH}`,
-        REDOCLY_TELEMETRY: 'off',
-        REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    try {
+      execFileSync('sh', ['-c', scriptText], {
+        cwd: join(dir, folder),
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: {
+          ...process.env,
+          PATH: `${join(dir, folder, 'node_modules/.bin')}:${join(dir, 'node_modules/.bin')}:${process.env.PATH}`,
+          REDOCLY_TELEMETRY: 'off',
+          REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+        },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      const stderr = String(error.stderr ?? '')
+        .trim()
+        .split('\n')
+        .slice(0, 8)
+        .join('\n');
+      throw new Error(`${folder}: \`${scriptText}\` failed:\n${stderr}`);
+    }
     steps.push({ step: `${folder} ${script}`, seconds: (performance.now() - t) / 1000 });
   }
   return {
