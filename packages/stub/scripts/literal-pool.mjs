@@ -5,8 +5,9 @@
 const MIN_SHARED_LENGTH = 32;
 
 /**
- * Writes `root` as a JavaScript expression. Route-table conventions: a string under the key
- * `validate` is a validator's name and becomes `v.<name>`, except inside `schema` (inlined JSON
+ * Writes `root` as a TypeScript expression. Route-table conventions: a string under the key
+ * `validate` is a validator's name and becomes `v.<name>`, one under `in` or `kind` (a string union
+ * of the route table's types) gets `as const`, except inside `schema` (inlined JSON
  * Schemas) and `examples` (plain JSON); values inside `examples` are never shared on their own,
  * because the responder remembers "this body was validated" by the body's identity, so an example
  * shared by two responses could skip the second one's check. A response holding them may be shared
@@ -21,10 +22,13 @@ const MIN_SHARED_LENGTH = 32;
 export function writeWithSharedLiterals(root) {
   const inlineOf = new WeakMap();
   const uses = new Map();
-  const scalar = (value, key, plain) =>
-    !plain && key === 'validate' && typeof value === 'string'
-      ? `v.${value}`
-      : JSON.stringify(value);
+  const scalar = (value, key, plain) => {
+    if (plain || typeof value !== 'string') return JSON.stringify(value);
+    if (key === 'validate') return `v.${value}`;
+    // A shared object is declared apart from the typed route table: keep its string unions' literals.
+    if (key === 'in' || key === 'kind') return `${JSON.stringify(value)} as const`;
+    return JSON.stringify(value);
+  };
   const entries = (value) => Object.entries(value).filter(([, v]) => v !== undefined);
 
   // Pass 1: the inline code of every object and array, and how often each occurs.

@@ -76,7 +76,7 @@ export function buildCopy(root, spec) {
     try {
       execFileSync('sh', ['-c', scriptText], {
         cwd: join(dir, folder),
-        stdio: ['ignore', 'ignore', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe'],
         env: {
           ...process.env,
           PATH: `${join(dir, folder, 'node_modules/.bin')}:${join(dir, 'node_modules/.bin')}:${process.env.PATH}`,
@@ -87,7 +87,7 @@ export function buildCopy(root, spec) {
       });
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });
-      const stderr = String(error.stderr ?? '')
+      const stderr = `${error.stdout ?? ''}${error.stderr ?? ''}`
         .trim()
         .split('\n')
         .slice(0, 8)
