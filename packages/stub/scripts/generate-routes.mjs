@@ -420,7 +420,6 @@ export async function generateRouteTable({ spec, outDir, routeTableTypes }) {
   const { declarations, expression } = writeWithSharedLiterals(operations);
   const routesFile = `${banner(generator)}
 import type { RouteTable } from '${typesImport}';
-import { openapiJson } from './openapi.gen.js';
 import * as v from './validators.gen.js';
 
 ${declarations}
@@ -429,7 +428,8 @@ ${declarations}
 export const routeTable: RouteTable = {
   title: ${JSON.stringify(doc.info?.title ?? '')},
   version: ${JSON.stringify(doc.info?.version ?? '')},
-  openapiJson,
+  // Imported on first use: the document is the largest module, and only GET /openapi.json needs it.
+  openapiJson: () => import('./openapi.gen.js').then((module) => module.openapiJson),
   operations: ${expression},
 };
 `;

@@ -106,7 +106,10 @@ export interface OperationRoute {
 export interface RouteTable {
   title: string;
   version: string;
-  /** The OpenAPI document, serialised, served at `GET /openapi.json`. */
-  openapiJson: string;
+  /**
+   * The OpenAPI document, serialised, served at `GET /openapi.json`; or a function loading it, so
+   * that a large document is not parsed at start (the generated table imports it on first use).
+   */
+  openapiJson: string | (() => Promise<string>);
   operations: OperationRoute[];
 }

@@ -32,7 +32,7 @@ function renameRefs(node, suffix) {
 
 /**
  * Returns a copy of `spec` with `count` operations in all: the original ones, then clones of them
- * under `/<path prefix>/b<n>/…` with operationIds and SDK names suffixed `_b<n>`.
+ * under `/<first two segments>/b<n>/…` with operationIds and SDK names suffixed `_b<n>`.
  *
  * @param {any} spec a bundled OpenAPI 3.1 document
  * @param {number} count total number of operations wanted
@@ -69,8 +69,8 @@ export function cloneSpec(spec, count) {
         if (operation.operationId) operation.operationId += suffix;
         if (operation['x-sdk-operation-name']) operation['x-sdk-operation-name'] += suffix;
       }
-      // A new first path segment after the version: /v1/b7/{project_id}/…
-      out.paths[path.replace(/^(\/[^/]+)/, `$1/b${copy}`)] = clone;
+      // A new segment after the project, where a real API grows: /v1/{project_id}/b7/dev-servers/…
+      out.paths[path.replace(/^(\/[^/]+\/[^/]+)/, `$1/b${copy}`)] = clone;
     }
     total += perCopy;
   }

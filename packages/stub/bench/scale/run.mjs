@@ -25,9 +25,10 @@ const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const OPERATIONS = Number(process.env.BENCH_SCALE_OPERATIONS ?? 1000);
 const TOKEN_HEADERS = { 'X-Auth-Token': 'bench-token', Accept: 'application/json' };
+const PROJECT = '/v1/0123456789abcdef0123456789abcdef';
 const TAIL =
-  '/0123456789abcdef0123456789abcdef/dev-servers/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/operation/3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b';
-const FIRST_ROUTE = `/v1${TAIL}`;
+  '/dev-servers/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/operation/3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b';
+const FIRST_ROUTE = `${PROJECT}${TAIL}`;
 const PRISM_BIN = join(
   require.resolve('@stoplight/prism-cli/package.json').replace(/package\.json$/, ''),
   'dist/index.js',
@@ -95,7 +96,7 @@ export async function runScale({ prism = true } = {}) {
     readFileSync(require.resolve('@modelarts-lite/spec/openapi.json'), 'utf8'),
   );
   const big = cloneSpec(spec, OPERATIONS);
-  const LAST_ROUTE = `/v1/b${Object.keys(big.paths).length - 1}${TAIL}`;
+  const LAST_ROUTE = `${PROJECT}/b${Object.keys(big.paths).length - 1}${TAIL}`;
   process.stderr.write(`scale: building the pipeline from the 1-operation spec…\n`);
   const small = buildCopy(ROOT, spec);
   process.stderr.write(`scale: building the pipeline from the ${OPERATIONS}-operation spec…\n`);
