@@ -24,7 +24,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -440,7 +440,7 @@ function importTimes() {
 // ---------------------------------------------------------------------------------------------
 
 console.log(
-  `Node ${process.version}, ${availableParallelism()} cores, servers ${CAN_PIN ? 'pinned to core 0, load generators to core 1' : 'NOT pinned'}, ` +
+  `Node ${process.version}, ${cpus().length} cores, servers ${CAN_PIN ? 'pinned to core 0, load generators to core 1' : 'NOT pinned'}, ` +
     `${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per case and generator` +
     (HAS_WRK ? '' : ' (wrk is not installed: autocannon only; `apt-get install wrk`)'),
 );
