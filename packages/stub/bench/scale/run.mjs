@@ -69,15 +69,17 @@ async function coldStart(server, path) {
   return { child, port, ms: first.ms };
 }
 
-async function load(running, path) {
+async function load(running, path, strict = true) {
   const url = `http://127.0.0.1:${running.port}${path}`;
   const cpu = cpuSeconds(running.child.pid);
   const result = await (HAS_WRK ? wrk : autocannonLoad)(url, TOKEN_HEADERS, {
     seconds: 3,
     connections: 50,
   });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${running.child.pid}: ${result.non2xx} non-2xx`);
+  // Prism may time out some requests under load: counted, not fatal; the stubs must answer all.
+  if (strict && (result.non2xx > 0 || result.errors > 0)) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} socket errors`);
+  }
   return {
     ...result,
     cpuUsPerRequest: ((cpuSeconds(running.child.pid) - cpu) / result.total) * 1e6,
@@ -150,8 +152,13 @@ export async function runScale({ prism = true } = {}) {
       process.stderr.write(`scale: Prism ${PRISM_VERSION} on the ${OPERATIONS}-operation spec…\n`);
       try {
         const running = await coldStart(prismServer(large.dir), FIRST_ROUTE);
-        const result = await load(running, FIRST_ROUTE);
-        prismRow = { ms: running.ms, rps: result.rps, rss: peakRss(running.child.pid) };
+        const result = await load(running, FIRST_ROUTE, false);
+        prismRow = {
+          ms: running.ms,
+          rps: result.rps,
+          rss: peakRss(running.child.pid),
+          errors: result.errors + result.non2xx,
+        };
         await stopServer(running.child);
       } catch (error) {
         prismRow = { error: String(error.message ?? error).split('\n')[0] };
@@ -261,6 +268,9 @@ export async function runScale({ prism = true } = {}) {
       `pipeline steps (1 / ${OPERATIONS} operations): ${steps}`,
       `cold start: median of 6 alternating starts; throughput: ${HAS_WRK ? 'wrk' : 'autocannon'}, 50 connections, median of 3 interleaved rounds of 3 s; ratios of medians, except throughput (median of per-round ratios).`,
       ...(prismRow?.error ? [`Prism failed: ${prismRow.error}`] : []),
+      ...(prismRow?.errors
+        ? [`Prism: ${prismRow.errors} requests timed out or failed under load`]
+        : []),
     ].join('\n');
   } finally {
     small.remove();
