@@ -135,10 +135,16 @@ export async function runScale({ prism = true } = {}) {
     await load(servers.small, FIRST_ROUTE);
     await load(servers.large, FIRST_ROUTE);
     const rounds = { small: [], large: [], largeLast: [] };
-    for (let round = 0; round < 3; round++) {
-      rounds.small.push(await load(servers.small, FIRST_ROUTE));
-      rounds.large.push(await load(servers.large, FIRST_ROUTE));
-      rounds.largeLast.push(await load(servers.large, LAST_ROUTE));
+    // Alternating the order, so that neither stub always runs right after the other's load.
+    const cases = [
+      ['small', servers.small, FIRST_ROUTE],
+      ['large', servers.large, FIRST_ROUTE],
+      ['largeLast', servers.large, LAST_ROUTE],
+    ];
+    for (let round = 0; round < 4; round++) {
+      for (const [key, running, path] of round % 2 ? [...cases].reverse() : cases) {
+        rounds[key].push(await load(running, path));
+      }
     }
     const memory = {
       small: peakRss(servers.small.child.pid),
@@ -266,7 +272,7 @@ export async function runScale({ prism = true } = {}) {
     return [
       table(header, rows),
       `pipeline steps (1 / ${OPERATIONS} operations): ${steps}`,
-      `cold start: median of 6 alternating starts; throughput: ${HAS_WRK ? 'wrk' : 'autocannon'}, 50 connections, median of 3 interleaved rounds of 3 s; ratios of medians, except throughput (median of per-round ratios).`,
+      `cold start: median of 6 alternating starts; throughput: ${HAS_WRK ? 'wrk' : 'autocannon'}, 50 connections, median of 4 interleaved rounds of 3 s in alternating order; ratios of medians, except throughput (median of per-round ratios).`,
       ...(prismRow?.error ? [`Prism failed: ${prismRow.error}`] : []),
       ...(prismRow?.errors
         ? [`Prism: ${prismRow.errors} requests timed out or failed under load`]
