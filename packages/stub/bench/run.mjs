@@ -1,64 +1,59 @@
 #!/usr/bin/env node
 /**
- * Throughput, latency and memory of the stub, side by side with a bare Hono route and with Prism,
- * in one run: `pnpm bench` (after `pnpm build`: the stub is started from dist/).
+ * The stub's benchmark, every row in one run: `pnpm bench` (after `pnpm build`: the stub is started
+ * from dist/). Not a test and not run by CI: figures depend on the machine, and on a shared machine
+ * only the ratios of interleaved rounds mean anything.
  *
- * Every server runs in a child process of its own, one after the other, so that it has a core to
- * itself, its memory is its own, and the load generator (autocannon, in this process) never shares
- * its event loop. Each one answers the same request, ShowServerOperation with a token, for a warm-up
- * and then a measured run at a fixed number of connections.
+ * 1. Throughput. A raw node:http control, the bare Hono route and the stub (plus Prism once) each run
+ *    in a process of their own pinned to core 0; wrk (C) and autocannon (JS) take turns loading
+ *    them from core 1, round after round, each case right after its baseline. Reported: medians of
+ *    req/s and of the server's CPU µs per request, and the median of the per-round ratios.
+ * 2. Cold start: spawn to first 200, the bare Hono server and the stub alternately (and Prism).
+ * 3. Import time per module of the stub's start-up, and of the modules it loads on first use.
+ * 4. With --scale: the scale benchmark (bench/scale/run.mjs), a spec of 1,000 operations.
  *
  * Options (flag or environment variable):
- *   --duration <s>     BENCH_DURATION     measured seconds per server (default 10)
- *   --warmup <s>       BENCH_WARMUP       warm-up seconds per server, not measured (default 2)
+ *   --rounds <n>       BENCH_ROUNDS       interleaved throughput rounds (default 3)
+ *   --duration <s>     BENCH_DURATION     seconds per measurement (default 3)
  *   --connections <n>  BENCH_CONNECTIONS  concurrent connections (default 50)
- *   --only <list>      BENCH_ONLY         comma-separated subset of: hono,stub,prism
- *   --json             BENCH_JSON=1       also print the results as one JSON line
+ *   --starts <n>       BENCH_STARTS       cold starts per server (default 10)
+ *   --no-prism         BENCH_PRISM=0      leave Prism out
+ *   --scale            BENCH_SCALE=1      also run the scale benchmark (several minutes)
  *   --cpu-prof <dir>   BENCH_CPU_PROF     write a V8 CPU profile of each server into <dir>
- *   --no-pin           BENCH_PIN=0        do not pin the server to core 0 and the load generator to
- *                                         core 1 (pinning needs taskset and two cores)
- *
- * Columns: req/s (mean over the measured seconds), p50/p99 of every response time seen by the load
- * generator, peak RSS of the server's process tree (MB = 2^20 bytes), the server's CPU use and its
- * CPU time per request (the fairest comparison when the load generator, not the server, saturates),
- * and answers other than 200 (counted, and listed below the table).
- *
- * Not a test and not run by CI: numbers depend on the machine.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { autocannonLoad } from './measure/autocannon.mjs';
+import {
+  CAN_PIN,
+  cpuSeconds,
+  freePort,
+  peakRss,
+  pinSelf,
+  startServer,
+  stopServer,
+  waitUntilAnswering,
+} from './measure/server-process.mjs';
+import { HAS_WRK, wrk } from './measure/wrk.mjs';
+import { count, median, ratio, table, verdict } from './report/table.mjs';
 
 const require = createRequire(import.meta.url);
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
-// ---------------------------------------------------------------------------------------------
-// Options
-
 const { values: flags } = parseArgs({
   options: {
+    rounds: { type: 'string' },
     duration: { type: 'string' },
-    warmup: { type: 'string' },
     connections: { type: 'string' },
-    only: { type: 'string' },
-    json: { type: 'boolean' },
+    starts: { type: 'string' },
+    'no-prism': { type: 'boolean' },
+    scale: { type: 'boolean' },
     'cpu-prof': { type: 'string' },
-    'no-pin': { type: 'boolean' },
   },
 });
 const positive = (name, value, fallback) => {
@@ -66,492 +61,395 @@ const positive = (name, value, fallback) => {
   if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
   return n;
 };
-const DURATION = positive('duration', flags.duration ?? process.env.BENCH_DURATION, 10);
-const WARMUP = positive('warmup', flags.warmup ?? process.env.BENCH_WARMUP, 2);
-const CONNECTIONS = Math.round(
-  positive('connections', flags.connections ?? process.env.BENCH_CONNECTIONS, 50),
-);
-const ONLY = (flags.only ?? process.env.BENCH_ONLY ?? 'hono,stub,prism').split(',');
-const JSON_OUT = flags.json ?? process.env.BENCH_JSON === '1';
+const ROUNDS = positive('rounds', flags.rounds ?? process.env.BENCH_ROUNDS, 3);
+const SECONDS = positive('duration', flags.duration ?? process.env.BENCH_DURATION, 3);
+const CONNECTIONS = positive('connections', flags.connections ?? process.env.BENCH_CONNECTIONS, 50);
+const STARTS = positive('starts', flags.starts ?? process.env.BENCH_STARTS, 10);
+const PRISM = !flags['no-prism'] && process.env.BENCH_PRISM !== '0';
+const SCALE = flags.scale || process.env.BENCH_SCALE === '1';
 const CPU_PROF_DIR = flags['cpu-prof'] ?? process.env.BENCH_CPU_PROF;
-// Server and load generator on cores of their own: on two cores, letting the scheduler mix them
-// makes both the ratio and the tail latency swing from run to run.
-const PIN =
-  !flags['no-pin'] &&
-  process.env.BENCH_PIN !== '0' &&
-  availableParallelism() >= 2 &&
-  existsSync('/usr/bin/taskset');
-if (PIN) execFileSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' });
-
-/** Targets of the run, from the task: stub vs the bare route. */
-const TARGET_RATIO = 0.85;
-const TARGET_P99_MS = 3;
+pinSelf();
 
 // ---------------------------------------------------------------------------------------------
-// The request, and the body every server is expected to send (the spec's first 200 example, which
-// Prism and the stub without state both answer with).
+// The requests: ShowServerOperation with a valid id, with an id that is not a UUID, and signed.
 
 const SPEC_PATH = require.resolve('@modelarts-lite/spec/openapi.json');
 const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
 const PATH_TEMPLATE = '/v1/{project_id}/dev-servers/{id}/operation/{operation_id}';
-const operation = spec.paths[PATH_TEMPLATE].get;
-const examples = operation.responses['200'].content['application/json'].examples;
+const examples =
+  spec.paths[PATH_TEMPLATE].get.responses['200'].content['application/json'].examples;
 const EXPECTED_BODY = Object.values(examples)[0].value;
-
-const REQUEST_PATH = PATH_TEMPLATE.replace('{project_id}', '0123456789abcdef0123456789abcdef')
-  .replace('{id}', '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f')
-  .replace('{operation_id}', '3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b');
+const pathFor = (id) =>
+  PATH_TEMPLATE.replace('{project_id}', '0123456789abcdef0123456789abcdef')
+    .replace('{id}', id)
+    .replace('{operation_id}', '3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b');
+const VALID_PATH = pathFor('6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f');
+const INVALID_PATH = pathFor('not-a-uuid');
 const TOKEN = 'bench-token';
-const REQUEST_HEADERS = { 'X-Auth-Token': TOKEN, Accept: 'application/json' };
+const TOKEN_HEADERS = { 'X-Auth-Token': TOKEN, Accept: 'application/json' };
+
+/** Signs once with the signer's dist: the signature stays valid for the stub's 15-minute skew. */
+async function signedHeaders(port) {
+  const { signRequest } = await import('@modelarts-lite/signer');
+  const { DEFAULT_ACCESS_KEY } = await import('../dist/auth/default-access-key.js');
+  const signed = await signRequest(
+    new Request(`http://127.0.0.1:${port}${VALID_PATH}`, {
+      headers: { Accept: 'application/json' },
+    }),
+    DEFAULT_ACCESS_KEY,
+  );
+  const headers = {};
+  for (const [name, value] of signed.headers) if (name !== 'host') headers[name] = value;
+  return headers;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Servers
 
-// What bench/servers/stub.mjs imports.
-const STUB_DIST = here('../dist/node.js');
 const PRISM_BIN = join(
   require.resolve('@stoplight/prism-cli/package.json').replace(/package\.json$/, ''),
   'dist/index.js',
 );
 const PRISM_VERSION = require('@stoplight/prism-cli/package.json').version;
+const STUB_DIST = here('../dist/node.js');
+if (!existsSync(STUB_DIST)) {
+  console.error(`${STUB_DIST} is missing: run \`pnpm build\` first`);
+  process.exit(1);
+}
 
-/** @type {{ key: string, label: string, argv: (port: number) => string[], env?: object, check?: () => string | undefined }[]} */
-const SERVERS = [
-  {
-    key: 'hono',
-    label: 'bare Hono route',
-    argv: () => [here('./servers/hono.mjs')],
-    env: { BENCH_BODY: JSON.stringify(EXPECTED_BODY) },
+const profile = (key) =>
+  CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${key}.cpuprofile`]
+    : [];
+const SERVERS = {
+  raw: {
+    key: 'raw',
+    label: 'raw node:http (control)',
+    argv: () => [here('./servers/raw-http.mjs')],
   },
-  {
-    key: 'stub',
-    label: 'stub (req+res validation, token auth)',
-    argv: () => [here('./servers/stub.mjs')],
-    env: { BENCH_TOKEN: TOKEN },
-    check: () =>
-      existsSync(STUB_DIST) ? undefined : `${STUB_DIST} is missing: run \`pnpm build\` first`,
-  },
-  {
+  hono: { key: 'hono', label: 'bare Hono route', argv: () => [here('./servers/hono.mjs')] },
+  stub: { key: 'stub', label: 'stub', argv: () => [here('./servers/stub.mjs')] },
+  prism: {
     key: 'prism',
     label: `Prism ${PRISM_VERSION}`,
-    // The plain command a user would run; Prism's default `info` log goes to the log file.
     argv: (port) => [PRISM_BIN, 'mock', '-p', String(port), '-h', '127.0.0.1', SPEC_PATH],
   },
-].filter((server) => ONLY.includes(server.key));
-
-// ---------------------------------------------------------------------------------------------
-// Child processes: tracked so that every exit path stops them.
-
-const children = new Set();
-const logDir = mkdtempSync(join(tmpdir(), 'stub-bench-'));
-
-function killAll(signal) {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-  }
-}
-process.on('exit', () => {
-  killAll('SIGKILL');
-  rmSync(logDir, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping the servers`);
-    process.exit(130);
-  });
+};
+for (const server of Object.values(SERVERS)) {
+  server.cwd = here('..');
+  server.env = { BENCH_BODY: JSON.stringify(EXPECTED_BODY), BENCH_TOKEN: TOKEN };
+  server.nodeOptions = profile(server.key);
 }
 
-/** A free loopback port: bind port 0, read it, release it. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(server, port) {
-  const logPath = join(logDir, `${server.key}.log`);
-  // Output goes to a file, not a pipe: draining a chatty server (Prism logs every request) would
-  // cost this process CPU that belongs to the load generator.
-  const log = openSync(logPath, 'w');
-  // Profiles are written when the server exits, which stopServer() lets it do with SIGTERM.
-  const profile = CPU_PROF_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${server.key}.cpuprofile`]
-    : [];
-  const argv = [process.execPath, ...profile, ...server.argv(port)];
-  // taskset execs the server in place, so the child's pid stays the server's (for RSS sampling).
-  const [command, ...args] = PIN ? ['taskset', '-c', '0', ...argv] : argv;
-  const child = spawn(command, args, {
-    cwd: here('..'),
-    env: { ...process.env, ...server.env, PORT: String(port), NODE_ENV: 'production' },
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  child.logTail = () => {
-    try {
-      return readFileSync(logPath, 'utf8').trim().split('\n').slice(-20).join('\n');
-    } catch {
-      return '';
-    }
-  };
-  return child;
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  // An unref'd timer, so that a server that exits at once does not hold this process for 5 s.
-  const grace = sleep(5000, true, { ref: false });
-  const timedOut = await Promise.race([exited.then(() => false), grace]);
-  if (timedOut) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-/** Polls the request until the server answers anything; Prism takes seconds to load the spec. */
-async function waitUntilAnswering(child, url, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${child.logTail()}`);
-    }
-    try {
-      const response = await fetch(url, { headers: REQUEST_HEADERS });
-      return { status: response.status, body: await response.text() };
-    } catch {
-      await sleep(100);
-    }
-  }
-  throw new Error(`server did not answer within ${timeoutMs / 1000} s:\n${child.logTail()}`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Memory: VmHWM is the kernel's own peak RSS of the process; the process tree is also polled in
-// case a server forks workers (Prism can, with --multiprocess).
-
-function procStatus(pid, field) {
-  try {
-    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(
-      new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'),
-    );
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function descendants(pid) {
-  const pids = [pid];
-  for (let i = 0; i < pids.length; i++) {
-    try {
-      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
-        const kids = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
-        if (kids) pids.push(...kids.split(/\s+/).map(Number));
-      }
-    } catch {
-      // The process ended between two reads.
-    }
-  }
-  return pids;
-}
-
-function sampleMemory(pid) {
-  let treePeak = 0;
-  const timer = setInterval(() => {
-    const total = descendants(pid).reduce((sum, p) => sum + procStatus(p, 'VmRSS'), 0);
-    treePeak = Math.max(treePeak, total);
-  }, 50);
-  return {
-    /** Peak resident set in bytes, read while the process is still alive. */
-    stop() {
-      clearInterval(timer);
-      return Math.max(treePeak, procStatus(pid, 'VmHWM'));
-    },
-  };
-}
-
-// CPU: time the server's process tree spent per request is what it costs, whatever the load
-// generator managed to send; the generator's own CPU tells whether it, not the server, was the
-// bottleneck (2 cores: one each).
-
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * CPU seconds the whole machine has spent in processes so far, plus time stolen by the hypervisor
- * (all cores, from /proc/stat). Interrupt and softirq time is left out: loopback traffic is
- * processed there and belongs to the benchmark, yet to no process.
- */
-function machineBusySeconds() {
-  try {
-    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-    const [user, nice, system, , , , , steal] = fields.map(Number);
-    return (user + nice + system + steal) / CLOCK_TICKS;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** CPU seconds (user + system) of a process tree so far. */
-function treeCpuSeconds(pid) {
-  let ticks = 0;
-  for (const p of descendants(pid)) {
-    try {
-      // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended between two reads.
-    }
-  }
-  return ticks / CLOCK_TICKS;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Load
-
-/**
- * Runs autocannon and keeps every response time: autocannon's own histogram has a resolution of
- * 1 ms, too coarse for a p99 target of a few milliseconds.
- */
-function load(url, seconds) {
-  const times = new Samples();
-  const instance = autocannon({
-    url,
-    method: 'GET',
-    headers: REQUEST_HEADERS,
-    connections: CONNECTIONS,
-    duration: seconds,
-  });
-  instance.on('response', (_client, _statusCode, _bytes, responseTime) => times.push(responseTime));
-  return instance.then((result) => ({ result, times }));
-}
-
-/** A growable list of response times in ms, with exact percentiles. */
-class Samples {
-  values = new Float64Array(1 << 16);
-  length = 0;
-  push(value) {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-  percentiles(...ps) {
-    const sorted = this.values.slice(0, this.length).sort();
-    return ps.map(
-      (p) => sorted[Math.min(this.length - 1, Math.ceil((p / 100) * this.length) - 1)] ?? NaN,
-    );
-  }
-}
-
-function statusCounts(result) {
-  const counts = {};
-  for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {}))
-    counts[code] = count;
-  return counts;
-}
-
-async function measure(server) {
-  const problem = server.check?.();
-  if (problem) return { server, error: problem };
-
+async function launch(server) {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}${REQUEST_PATH}`;
   const child = startServer(server, port);
-  const memory = sampleMemory(child.pid);
-  try {
-    const first = await waitUntilAnswering(child, url);
-    if (first.status !== 200) {
-      throw new Error(`answered ${first.status} instead of 200: ${first.body.slice(0, 300)}`);
-    }
-    let sameBody = false;
-    try {
-      sameBody = JSON.stringify(JSON.parse(first.body)) === JSON.stringify(EXPECTED_BODY);
-    } catch {
-      // Not JSON: reported as a different body.
-    }
-
-    process.stderr.write(`${server.label}: warm-up ${WARMUP} s, `);
-    const { result: warm } = await load(url, WARMUP);
-    process.stderr.write(`measure ${DURATION} s\n`);
-    const serverCpuBefore = treeCpuSeconds(child.pid);
-    const clientCpuBefore = process.cpuUsage();
-    const machineBefore = machineBusySeconds();
-    const { result, times } = await load(url, DURATION);
-    const serverCpu = treeCpuSeconds(child.pid) - serverCpuBefore;
-    const clientUsage = process.cpuUsage(clientCpuBefore);
-    const clientCpu = (clientUsage.user + clientUsage.system) / 1e6;
-    // What neither the server nor the load generator used: other processes, or the hypervisor.
-    // Approximate: process times include some loopback interrupt work, so an idle machine reads a
-    // little below zero; only a clearly positive share is reported.
-    const otherCpu = machineBusySeconds() - machineBefore - serverCpu - clientCpu;
-    const [p50, p99] = times.percentiles(50, 99);
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`server died during the run:\n${child.logTail()}`);
-    }
-    const codes = statusCounts(result);
-    const non200 = Object.entries(codes)
-      .filter(([code]) => code !== '200')
-      .reduce((sum, [, n]) => sum + n, 0);
-    const warmNon200 = Object.entries(statusCounts(warm))
-      .filter(([code]) => code !== '200')
-      .reduce((sum, [, n]) => sum + n, 0);
-    return {
-      server,
-      rps: result.requests.average,
-      total: result.requests.total,
-      p50,
-      p99,
-      serverCpuShare: serverCpu / result.duration,
-      cpuPerRequestUs: (serverCpu / result.requests.total) * 1e6,
-      clientCpuShare: clientCpu / result.duration,
-      otherCpuShare: otherCpu / result.duration,
-      rss: memory.stop(),
-      codes,
-      non200,
-      warmNon200,
-      errors: result.errors + result.timeouts,
-      sameBody,
-    };
-  } catch (error) {
-    return { server, error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    memory.stop();
-    await stopServer(child);
+  const first = await waitUntilAnswering(
+    child,
+    `http://127.0.0.1:${port}${VALID_PATH}`,
+    TOKEN_HEADERS,
+  );
+  if (first.status !== 200) {
+    throw new Error(`${server.label} answered ${first.status}: ${first.body.slice(0, 300)}`);
   }
+  return { server, child, port };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Report
+// 1. Throughput
 
-function table(rows) {
-  const header = [
-    'server',
-    'req/s',
-    'vs Hono',
-    'p50 ms',
-    'p99 ms',
-    'peak RSS MB',
-    'server CPU',
-    'CPU µs/req',
-    'non-200',
-    'errors',
-  ];
-  const baseline = rows.find((row) => row.server.key === 'hono' && !row.error);
-  const lines = rows.map((row) =>
-    row.error
-      ? [row.server.label, 'failed', ...header.slice(2).map(() => '')]
-      : [
-          row.server.label,
-          Math.round(row.rps).toLocaleString('en-US'),
-          baseline ? `${((row.rps / baseline.rps) * 100).toFixed(1)} %` : 'n/a',
-          row.p50.toFixed(2),
-          row.p99.toFixed(2),
-          (row.rss / 1024 / 1024).toFixed(1),
-          `${Math.round(row.serverCpuShare * 100)} %`,
-          row.cpuPerRequestUs.toFixed(1),
-          String(row.non200),
-          String(row.errors),
-        ],
-  );
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const format = (cells) =>
-    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-  return [
-    format(header),
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-    ...lines.map(format),
-  ].join('\n');
+const GENERATORS = [
+  ...(HAS_WRK ? [{ key: 'wrk', run: wrk }] : []),
+  { key: 'autocannon', run: autocannonLoad },
+];
+
+/** One measurement: load for SECONDS, with the server's CPU time over the same span. */
+async function measureLoad(generator, running, path, headers) {
+  const url = `http://127.0.0.1:${running.port}${path}`;
+  const cpuBefore = cpuSeconds(running.child.pid);
+  const result = await generator.run(url, headers, { seconds: SECONDS, connections: CONNECTIONS });
+  const cpu = cpuSeconds(running.child.pid) - cpuBefore;
+  return { ...result, cpuUsPerRequest: (cpu / result.total) * 1e6 };
 }
 
-function notes(rows) {
-  const out = [];
-  const hono = rows.find((row) => row.server.key === 'hono' && !row.error);
-  const stub = rows.find((row) => row.server.key === 'stub' && !row.error);
-  if (stub && hono) {
-    const ratio = stub.rps / hono.rps;
-    out.push(
-      `target: stub >= ${TARGET_RATIO * 100} % of bare Hono req/s: ${(ratio * 100).toFixed(1)} % ` +
-        `${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}`,
-    );
-    // The same comparison from server CPU: immune to a saturated load generator or a busy machine.
-    const cpuRatio = hono.cpuPerRequestUs / stub.cpuPerRequestUs;
-    out.push(
-      `        by server CPU per request: stub ${stub.cpuPerRequestUs.toFixed(1)} µs vs Hono ` +
-        `${hono.cpuPerRequestUs.toFixed(1)} µs, i.e. ${(cpuRatio * 100).toFixed(1)} % of Hono's ` +
-        `capacity ${cpuRatio >= TARGET_RATIO ? 'MET' : 'MISSED'}`,
-    );
+async function throughput() {
+  const running = {};
+  for (const key of ['raw', 'hono', 'stub', ...(PRISM ? ['prism'] : [])]) {
+    running[key] = await launch(SERVERS[key]);
   }
-  if (stub) {
-    out.push(
-      `target: stub p99 < ${TARGET_P99_MS} ms: ${stub.p99.toFixed(2)} ms ${stub.p99 < TARGET_P99_MS ? 'MET' : 'MISSED'}`,
-    );
-    // A closed loop keeps every connection busy, so mean latency = connections / throughput.
-    out.push(
-      `note: with ${CONNECTIONS} connections, mean latency = connections / req/s ` +
-        `(${((CONNECTIONS / stub.rps) * 1000).toFixed(2)} ms for the stub); a p99 under ` +
-        `${TARGET_P99_MS} ms needs more than ${Math.round((CONNECTIONS / TARGET_P99_MS) * 1000).toLocaleString('en-US')} req/s.`,
-    );
+  const aksk = await signedHeaders(running.stub.port);
+  // Each case is measured right after the case it is compared with, so both see the same machine.
+  const CASES = [
+    {
+      key: 'raw',
+      label: 'raw node:http, valid request',
+      run: 'raw',
+      path: VALID_PATH,
+      headers: TOKEN_HEADERS,
+    },
+    {
+      key: 'hono',
+      label: 'bare Hono route, valid request',
+      run: 'hono',
+      path: VALID_PATH,
+      headers: TOKEN_HEADERS,
+    },
+    {
+      key: 'stub',
+      label: 'stub, valid request (token)',
+      run: 'stub',
+      path: VALID_PATH,
+      headers: TOKEN_HEADERS,
+      vs: 'hono',
+      goal: 0.95,
+    },
+    {
+      key: 'hono400',
+      label: 'bare Hono route, invalid id (400)',
+      run: 'hono',
+      path: INVALID_PATH,
+      headers: TOKEN_HEADERS,
+      status: 400,
+    },
+    {
+      key: 'stub400',
+      label: 'stub, invalid id (400)',
+      run: 'stub',
+      path: INVALID_PATH,
+      headers: TOKEN_HEADERS,
+      status: 400,
+      vs: 'hono400',
+      goal: 0.95,
+    },
+    {
+      key: 'stubAksk',
+      label: 'stub, valid request (AK/SK signed)',
+      run: 'stub',
+      path: VALID_PATH,
+      headers: aksk,
+      vs: 'stub',
+      goal: 0.8,
+    },
+  ];
+  const samples = {};
+  for (const generator of GENERATORS) {
+    for (const c of CASES) await measureLoad(generator, running[c.run], c.path, c.headers); // warm-up
   }
-  for (const row of rows) {
-    if (row.error) out.push(`${row.server.label} FAILED: ${row.error}`);
-    else {
-      if (row.non200 > 0 || row.warmNon200 > 0) {
-        out.push(
-          `${row.server.label}: NON-200 answers ${JSON.stringify(row.codes)} ` +
-            `(warm-up: ${row.warmNon200} non-200)`,
-        );
+  for (let round = 1; round <= ROUNDS; round++) {
+    process.stderr.write(`throughput round ${round}/${ROUNDS}\n`);
+    for (const generator of GENERATORS) {
+      for (const c of CASES) {
+        const result = await measureLoad(generator, running[c.run], c.path, c.headers);
+        const expected = c.status ?? 200;
+        const wrong = expected === 200 ? result.non2xx : result.total - result.non2xx;
+        if (wrong > 0 || result.errors > 0) {
+          throw new Error(
+            `${c.label} with ${generator.key}: ${wrong} answers other than ${expected}, ${result.errors} socket errors`,
+          );
+        }
+        const key = `${generator.key} ${c.key}`;
+        samples[key] ??= [];
+        samples[key].push(result);
       }
-      if (row.clientCpuShare > 0.9) {
-        out.push(
-          `${row.server.label}: the load generator used ${Math.round(row.clientCpuShare * 100)} % of a core: ` +
-            "req/s may be its limit, not the server's; compare CPU µs/req",
-        );
-      }
-      if (row.otherCpuShare > 0.15) {
-        out.push(
-          `${row.server.label}: other processes used ${Math.round(row.otherCpuShare * 100)} % of a core ` +
-            'during the run: its numbers are disturbed, rerun on an idle machine',
-        );
-      }
-      if (row.errors > 0) out.push(`${row.server.label}: ${row.errors} socket errors or timeouts`);
-      if (!row.sameBody)
-        out.push(`${row.server.label}: body differs from the spec's first example`);
     }
   }
-  const clean = rows.filter((row) => !row.error && row.non200 === 0 && row.warmNon200 === 0);
-  if (clean.length === rows.length && rows.length > 0) {
-    out.push(
-      `every response was 200 (${clean.map((r) => `${r.server.key} ${r.total.toLocaleString('en-US')}`).join(', ')} measured)`,
+  const prism = {};
+  if (PRISM) {
+    for (const generator of GENERATORS) {
+      prism[generator.key] = await measureLoad(generator, running.prism, VALID_PATH, TOKEN_HEADERS);
+    }
+  }
+  const memory = Object.fromEntries(
+    Object.entries(running).map(([k, r]) => [k, peakRss(r.child.pid)]),
+  );
+  await Promise.all(Object.values(running).map((r) => stopServer(r.child)));
+  return { CASES, samples, prism, memory };
+}
+
+function throughputReport({ CASES, samples, prism, memory }) {
+  const header = ['case'];
+  for (const g of GENERATORS) header.push(`${g.key} req/s`, `${g.key} ratio`);
+  header.push('CPU µs/req', 'CPU ratio', 'goal', 'verdict');
+  const rows = [];
+  const verdicts = [];
+  for (const c of CASES) {
+    const row = [c.label];
+    const ratios = [];
+    for (const g of GENERATORS) {
+      const mine = samples[`${g.key} ${c.key}`];
+      row.push(count(median(mine.map((s) => s.rps))));
+      if (c.vs) {
+        const base = samples[`${g.key} ${c.vs}`];
+        const r = median(mine.map((s, i) => s.rps / base[i].rps));
+        ratios.push(r);
+        row.push(ratio(r));
+      } else row.push('');
+    }
+    // CPU per request over every measurement of both generators: what the server pays per answer.
+    const cpu = median(
+      GENERATORS.flatMap((g) => samples[`${g.key} ${c.key}`].map((s) => s.cpuUsPerRequest)),
+    );
+    row.push(cpu.toFixed(1));
+    if (c.vs) {
+      const baseCpu = median(
+        GENERATORS.flatMap((g) => samples[`${g.key} ${c.vs}`].map((s) => s.cpuUsPerRequest)),
+      );
+      row.push(ratio(baseCpu / cpu), `≥ ${c.goal}×`);
+      const worst = Math.min(...ratios);
+      row.push(verdict(worst, c.goal, 'higher'));
+      verdicts.push(worst >= c.goal);
+    } else row.push('', '', '');
+    rows.push(row);
+  }
+  if (PRISM) {
+    const row = [`${SERVERS.prism.label}, valid request (once)`];
+    for (const g of GENERATORS) {
+      row.push(count(prism[g.key].rps), '');
+    }
+    row.push(prism[GENERATORS[0].key].cpuUsPerRequest.toFixed(1), '', '', '');
+    rows.push(row);
+  }
+  const lines = [table(header, rows)];
+  lines.push(
+    '',
+    "ratio: median over rounds of the case's req/s over its baseline's in the same round (stub vs bare Hono; AK/SK vs token);",
+    "CPU ratio: the baseline's server CPU µs per request over the case's (how much of the baseline's capacity the case keeps).",
+    "verdict: the worse of the two generators' ratios against the goal.",
+    `peak RSS after the runs: ${Object.entries(memory)
+      .map(([k, b]) => `${k} ${(b / 2 ** 20).toFixed(1)} MiB`)
+      .join(', ')}`,
+  );
+  // Is a generator the limit? Then the raw control gets no more from it than the Hono route does.
+  for (const g of GENERATORS) {
+    const raw = median(samples[`${g.key} raw`].map((s) => s.rps));
+    const hono = median(samples[`${g.key} hono`].map((s) => s.rps));
+    lines.push(
+      `${g.key}: raw node:http ${count(raw)} req/s vs bare Hono ${count(hono)} (${ratio(raw / hono)}): ` +
+        (raw / hono > 1.1
+          ? 'the control is clearly faster, so this generator is not the limit of the Hono and stub rows'
+          : 'the control is not clearly faster: this generator may be the limit, trust the CPU columns'),
     );
   }
-  return out.join('\n');
+  return lines.join('\n');
 }
+
+// ---------------------------------------------------------------------------------------------
+// 2. Cold start: spawn to first 200, alternately.
+
+async function coldStarts() {
+  const times = { hono: [], stub: [], prism: [] };
+  const order = ['hono', 'stub'];
+  for (let i = 0; i < STARTS; i++) {
+    for (const key of i % 2 ? [...order].reverse() : order) {
+      const server = { ...SERVERS[key], nodeOptions: [] };
+      const port = await freePort();
+      const spawned = performance.now();
+      const child = startServer(server, port);
+      const first = await waitUntilAnswering(
+        child,
+        `http://127.0.0.1:${port}${VALID_PATH}`,
+        TOKEN_HEADERS,
+        { since: spawned, pollMs: 2 },
+      );
+      if (first.status !== 200) throw new Error(`${key} first answer ${first.status}`);
+      times[key].push(first.ms);
+      await stopServer(child);
+    }
+  }
+  if (PRISM) {
+    for (let i = 0; i < 3; i++) {
+      const port = await freePort();
+      const spawned = performance.now();
+      const child = startServer({ ...SERVERS.prism, nodeOptions: [] }, port);
+      times.prism.push(
+        (
+          await waitUntilAnswering(child, `http://127.0.0.1:${port}${VALID_PATH}`, TOKEN_HEADERS, {
+            since: spawned,
+            pollMs: 5,
+          })
+        ).ms,
+      );
+      await stopServer(child);
+    }
+  }
+  return times;
+}
+
+function coldStartReport(times) {
+  const hono = median(times.hono);
+  const stub = median(times.stub);
+  const ratios = times.stub.map((s, i) => s / times.hono[i]);
+  const rows = [
+    ['bare Hono server', hono.toFixed(0), '', '', ''],
+    [
+      'stub',
+      stub.toFixed(0),
+      ratio(median(ratios)),
+      '≤ 1.2×',
+      verdict(median(ratios), 1.2, 'lower'),
+    ],
+  ];
+  if (PRISM)
+    rows.push([
+      SERVERS.prism.label,
+      median(times.prism).toFixed(0),
+      ratio(median(times.prism) / hono),
+      '',
+      '',
+    ]);
+  return (
+    `${table(['cold start (spawn to first 200)', 'median ms', 'vs Hono', 'goal', 'verdict'], rows)}\n` +
+    `${STARTS} starts each, alternating; ratio = median of the pairwise ratios.`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Import time per module
+
+function importTimes() {
+  const runs = [];
+  for (let i = 0; i < 7; i++) {
+    const out = execFileSync(process.execPath, [here('./measure/import-times.mjs')], {
+      cwd: here('..'),
+      encoding: 'utf8',
+    });
+    runs.push(JSON.parse(out.trim().split('\n').at(-1)));
+  }
+  const bootRuns = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, ['-e', '0']);
+    bootRuns.push(performance.now() - t);
+  }
+  const { startup, lazy } = runs[0];
+  const ms = (name) => median(runs.map((r) => r.times[name]));
+  const rows = [['node itself (spawn to exit of `node -e 0`)', median(bootRuns).toFixed(1), '']];
+  let total = 0;
+  for (const name of startup) {
+    total += ms(name);
+    rows.push([name, ms(name).toFixed(1), 'at start']);
+  }
+  rows.push(['total imported at start', total.toFixed(1), '']);
+  for (const name of lazy) rows.push([name, ms(name).toFixed(1), 'on first use']);
+  return (
+    `${table(['module (each row excludes the rows above)', 'median ms', 'loaded'], rows)}\n` +
+    "median of 7 fresh processes; the first import also pays for the ESM loader's own start."
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 
 console.log(
-  `Node ${process.version}, ${availableParallelism()} cores, ${CONNECTIONS} connections, ` +
-    `${WARMUP} s warm-up + ${DURATION} s per server, GET ${REQUEST_PATH}`,
+  `Node ${process.version}, ${cpus().length} cores, servers ${CAN_PIN ? 'pinned to core 0, load generators to core 1' : 'NOT pinned'}, ` +
+    `${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per case and generator` +
+    (HAS_WRK ? '' : ' (wrk is not installed: autocannon only; `apt-get install wrk`)'),
 );
-const rows = [];
-for (const server of SERVERS) rows.push(await measure(server));
-console.log(`\n${table(rows)}\n\n${notes(rows)}`);
-if (JSON_OUT) {
-  console.log(JSON.stringify(rows.map(({ server, ...row }) => ({ server: server.key, ...row }))));
+console.log(`GET ${VALID_PATH}\n`);
+const load = await throughput();
+console.log(`${throughputReport(load)}\n`);
+console.log(`${coldStartReport(await coldStarts())}\n`);
+console.log(importTimes());
+if (SCALE) {
+  const { runScale } = await import('./scale/run.mjs');
+  console.log(`\n${await runScale({ prism: PRISM })}`);
 }
-process.exitCode = rows.some((row) => row.error) ? 1 : 0;

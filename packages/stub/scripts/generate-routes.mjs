@@ -2,10 +2,13 @@
 // Ajv validators (standalone code, so nothing is compiled at run time and the app runs on edge
 // runtimes), one module describing every operation, and one embedding the document itself.
 // Exposed as a function so a test can run it on a modified copy of the spec.
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { constraintNames } from './constraint-names.mjs';
+import { writeWithSharedLiterals } from './literal-pool.mjs';
 import { operationLifecycle } from './operation-lifecycle.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -80,10 +83,35 @@ function collectAnnotationKeywords(schemas) {
 /**
  * Copies every schema reachable from the operations into one container `{ $id, $defs }`, rewriting
  * local `$ref`s to point into it, because Ajv cannot compile the OpenAPI document itself as a schema.
+ *
+ * Schemas are keyed by content, not by where they sit: two schemas that are equal once their own
+ * `$ref`s are resolved the same way (e.g. the same parameter declared by many operations, or
+ * components copied under new names) share one definition, so Ajv emits one validator for them and
+ * the generated code grows with the number of distinct schemas, not with the number of operations.
  */
 function createSchemaContainer(doc) {
   const defs = {};
-  const keyOfPointer = new Map();
+  const keyOfHash = new Map();
+  const hashOfPointer = new Map();
+  const hashing = new Set();
+
+  // A content hash where each `$ref` stands for its target's hash. A `$ref` back into a schema still
+  // being hashed (recursion) stands for its pointer: recursive schemas keep their own identity.
+  const hashOf = (pointer, schema) => {
+    const known = hashOfPointer.get(pointer);
+    if (known !== undefined) return known;
+    if (hashing.has(pointer)) return `recursive ${pointer}`;
+    hashing.add(pointer);
+    const text = JSON.stringify(schema ?? resolvePointer(doc, pointer), (key, value) =>
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+        ? `#${hashOf(value)}`
+        : value,
+    );
+    hashing.delete(pointer);
+    const hash = createHash('sha256').update(text).digest('base64url');
+    hashOfPointer.set(pointer, hash);
+    return hash;
+  };
 
   const rewrite = (node) => {
     if (Array.isArray(node)) return node.map(rewrite);
@@ -108,10 +136,11 @@ function createSchemaContainer(doc) {
   };
 
   const register = (pointer, schema) => {
-    const existing = keyOfPointer.get(pointer);
+    const hash = hashOf(pointer, schema);
+    const existing = keyOfHash.get(hash);
     if (existing !== undefined) return existing;
-    const key = `d${keyOfPointer.size}`;
-    keyOfPointer.set(pointer, key);
+    const key = `d${keyOfHash.size}`;
+    keyOfHash.set(hash, key);
     defs[key] = rewrite(schema ?? resolvePointer(doc, pointer));
     return key;
   };
@@ -280,6 +309,7 @@ export async function generateRouteTable({ spec, outDir, routeTableTypes }) {
       const operationId = operation.operationId ?? `${method.toUpperCase()} ${path}`;
 
       const params = new Map();
+      const paramSchemas = new Map();
       const addParams = (list, listPointer) => {
         (list ?? []).forEach((raw, index) => {
           const { node, pointer } = deref(doc, raw, `${listPointer}/${index}`);
@@ -293,6 +323,7 @@ export async function generateRouteTable({ spec, outDir, routeTableTypes }) {
             itemType: itemType(doc, node.schema),
             validate: validatorFor(`${pointer}/schema`, node.schema),
           });
+          paramSchemas.set(`${node.in}:${node.name.toLowerCase()}`, inlineSchema(doc, node.schema));
         });
       };
       addParams(item.parameters, `${itemAt}/parameters`);
@@ -301,11 +332,13 @@ export async function generateRouteTable({ spec, outDir, routeTableTypes }) {
       const parameters = [...params.values()].sort((a, b) => order[a.in] - order[b.in]);
 
       let requestBody;
+      let bodySchema;
       if (operation.requestBody) {
         const { node, pointer } = deref(doc, operation.requestBody, `${opPointer}/requestBody`);
         const mediaType = jsonMediaType(node.content);
         if (!mediaType) throw new Error(`${operationId}: only JSON request bodies are supported`);
         const media = node.content[mediaType];
+        bodySchema = media.schema ? inlineSchema(doc, media.schema) : undefined;
         requestBody = {
           required: node.required === true,
           mediaTypes: Object.keys(node.content),
@@ -359,6 +392,10 @@ export async function generateRouteTable({ spec, outDir, routeTableTypes }) {
         responses,
         successStatus: successStatus ?? Object.keys(responses)[0],
         security: securityOf(doc, operation),
+        constraints: constraintNames(
+          [...params.entries()].map(([key, p]) => ({ ...p, schema: paramSchemas.get(key) })),
+          requestBody && { required: requestBody.required, schema: bodySchema },
+        ),
         ...operationLifecycle(
           doc,
           operation,
@@ -396,24 +433,21 @@ export async function generateRouteTable({ spec, outDir, routeTableTypes }) {
   const typesImport = typesModule.startsWith('.') ? typesModule : `./${typesModule}`;
 
   const validatorsFile = `${banner(generator)}// @ts-nocheck: Ajv standalone output is plain JavaScript.\n${esmRuntimeImports(standalone)}\n`;
-  const operationsCode = operations
-    .map((op) => JSON.stringify(op, null, 2))
-    .join(',\n')
-    // Validators are referenced by name, not serialised: turn `"validate": "v3"` into `validate: v.v3`.
-    .replace(/"validate": "(v\d+)"/g, 'validate: v.$1');
+  // Compact, with what operations have in common declared once (see literal-pool.mjs).
+  const { declarations, expression } = writeWithSharedLiterals(operations);
   const routesFile = `${banner(generator)}
 import type { RouteTable } from '${typesImport}';
-import { openapiJson } from './openapi.gen.js';
 import * as v from './validators.gen.js';
+
+${declarations}
 
 /** The operations of ${JSON.stringify(doc.info?.title ?? 'the API')} ${doc.info?.version ?? ''}, with their validators. */
 export const routeTable: RouteTable = {
   title: ${JSON.stringify(doc.info?.title ?? '')},
   version: ${JSON.stringify(doc.info?.version ?? '')},
-  openapiJson,
-  operations: [
-${operationsCode}
-  ],
+  // Imported on first use: the document is the largest module, and only GET /openapi.json needs it.
+  openapiJson: () => import('./openapi.gen.js').then((module) => module.openapiJson),
+  operations: ${expression},
 };
 `;
   const openapiFile = `${banner(generator)}

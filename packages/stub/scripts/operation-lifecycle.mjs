@@ -33,7 +33,10 @@ function lifecycleOf(doc, declared, where) {
       throw new Error(`${where}: lifecycle.${key} must be a non-negative number`);
     }
   }
-  return lifecycle;
+  // The route table names the two statuses: a tuple would lose its type where the generated code
+  // declares a lifecycle shared by several operations once (literal-pool.mjs).
+  const { statuses, ...rest } = lifecycle;
+  return { initialStatus: statuses[0], runningStatus: statuses[1], ...rest };
 }
 
 /**

@@ -8,8 +8,11 @@ import { StubContractViolation } from './errors/contract-violation.js';
 import { StubDroppedConnection } from './errors/dropped-connection.js';
 import { ERRORS, unknownApiResponse } from './errors/error-bodies.js';
 import { countExamples, observeOperation, recordUnrouted } from './journal/observe-operation.js';
+import { loadOnce } from './load-once.js';
 import { createOperationHandler } from './operation-handler.js';
 import { createResponder } from './responses/respond.js';
+import { withDataGenerator } from './responses/with-data-generator.js';
+import { chooseRouter } from './routing/choose-router.js';
 import type { StubRuntime } from './runtime.js';
 
 /** Paths served by the stub itself rather than by the API; everything else is API Gateway's. */
@@ -68,15 +71,16 @@ function requestLog(sink: (line: string) => void): MiddlewareHandler {
  * const response = await app.fetch(new Request('http://stub/openapi.json'));
  */
 export function createApp(runtime: StubRuntime): Hono {
-  const app = new Hono();
+  const app = new Hono({ router: chooseRouter(runtime.routes.operations.length) });
   const respond = countExamples(createResponder(runtime.validateResponses), runtime);
   if (runtime.log !== undefined) app.use('*', requestLog(runtime.log));
 
   const withRequestId = requestIdHeader(runtime);
   for (const path of ['/openapi.json', '/docs', '/docs/*', '/__stub/*'])
     app.use(path, withRequestId);
-  app.get('/openapi.json', (c) =>
-    c.body(runtime.routes.openapiJson, 200, { 'content-type': 'application/json; charset=utf-8' }),
+  const openapiJson = loadOnce(runtime.routes.openapiJson);
+  app.get('/openapi.json', async (c) =>
+    c.body(await openapiJson(), 200, { 'content-type': 'application/json; charset=utf-8' }),
   );
   app.route('/', docsRoutes({ specUrl: '/openapi.json' }));
   if (runtime.admin.enabled) {
@@ -92,7 +96,9 @@ export function createApp(runtime: StubRuntime): Hono {
       observeOperation(
         runtime,
         operation.operationId,
-        createOperationHandler(runtime, operation, respond),
+        withDataGenerator(runtime, operation, () =>
+          createOperationHandler(runtime, operation, respond),
+        ),
       ),
     );
   }

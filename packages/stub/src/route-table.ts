@@ -92,8 +92,10 @@ export interface ErrorAnswerRoute {
 
 /** How a started operation's status moves (`x-modelarts-operation-lifecycle`). */
 export interface LifecycleRoute {
-  /** The status at creation and the status while running, e.g. `['pending', 'running']`. */
-  statuses: [string, string];
+  /** The status at creation, e.g. `pending`. */
+  initialStatus: string;
+  /** The status while running, e.g. `running`. */
+  runningStatus: string;
   success: string;
   failure: string;
   runningAfterMs: number;
@@ -151,6 +153,11 @@ export interface OperationRoute {
   /** The status answered by default: the lowest 2xx. */
   successStatus: string;
   security: SecurityRoute;
+  /**
+   * The request constraints a rejection can exercise, as validation names them (e.g.
+   * `path.id.pattern`, `body.volume_id.required`), listed by contract coverage.
+   */
+  constraints?: string[];
   /** Set when this operation reads asynchronous operations. */
   reads?: OperationReadRoute;
   /** Set when this operation starts an asynchronous operation. */
@@ -161,7 +168,10 @@ export interface OperationRoute {
 export interface RouteTable {
   title: string;
   version: string;
-  /** The OpenAPI document, serialised, served at `GET /openapi.json`. */
-  openapiJson: string;
+  /**
+   * The OpenAPI document, serialised, served at `GET /openapi.json`; or a function loading it, so
+   * that a large document is not parsed at start (the generated table imports it on first use).
+   */
+  openapiJson: string | (() => Promise<string>);
   operations: OperationRoute[];
 }

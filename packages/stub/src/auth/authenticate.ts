@@ -1,8 +1,8 @@
-import { verifyRequest } from '@modelarts-lite/signer';
 import type { Clock } from '../clock.js';
 import { IAM_MESSAGE } from '../errors/error-bodies.js';
 import type { HeaderReader } from '../request-headers.js';
 import type { SecurityRoute } from '../route-table.js';
+import { signer } from './load-signer.js';
 
 /** What the stub accepts as credentials. */
 export interface AuthConfig {
@@ -50,11 +50,14 @@ export function authenticate(
       return `${IAM_MESSAGE}: verify aksk signature fail: Authorization is not ${AKSK_PREFIX}`;
     }
     // Only a signature needs to wait (Web Crypto); the token path stays synchronous.
-    return verifyRequest(request, (ak) => config.accessKeys.get(ak), {
-      now: new Date(config.clock().now()),
-    }).then((result) =>
-      result.ok ? undefined : `${IAM_MESSAGE}: verify aksk signature fail: ${result.reason}`,
-    );
+    const now = new Date(config.clock().now());
+    return signer()
+      .then(({ verifyRequest }) =>
+        verifyRequest(request, (ak) => config.accessKeys.get(ak), { now }),
+      )
+      .then((result) =>
+        result.ok ? undefined : `${IAM_MESSAGE}: verify aksk signature fail: ${result.reason}`,
+      );
   }
   if (security.optional) return undefined;
   return `${IAM_MESSAGE}: x-auth-token not found`;

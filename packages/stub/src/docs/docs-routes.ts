@@ -1,5 +1,4 @@
-import { Scalar } from '@scalar/hono-api-reference';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { loadScalarScript, SCALAR_CDN_URL } from './scalar-asset.js';
 
 /** Options of {@link docsRoutes}. */
@@ -46,24 +45,28 @@ export function docsRoutes(options: DocsRoutesOptions): Hono {
   const app = new Hono();
   const tryAgainstStub = options.tryAgainstStub ?? true;
 
-  app.get(
-    '/docs',
-    Scalar((c) => ({
-      url: options.specUrl,
-      pageTitle: escapeHtml(options.title ?? 'ModelArts Lite Server API reference (stub)'),
-      // Relative to the page's own path, so the routes keep working when mounted under a prefix.
-      cdn: options.scriptUrl ?? `${c.req.path.replace(/\/+$/, '')}/scalar.js`,
-      // Each of these would make the page call scalar.com hosts: unreachable offline, and a docs
-      // page of a local stub has no business phoning home.
-      withDefaultFonts: false,
-      telemetry: false,
-      showDeveloperTools: 'never',
-      agent: { disabled: true },
-      ...(tryAgainstStub
-        ? { servers: [{ url: new URL(c.req.url).origin, description: 'This stub' }] }
-        : {}),
-    })),
-  );
+  // Scalar's page renderer is imported by the first visit of the page, not at the stub's start.
+  let page: Promise<MiddlewareHandler> | undefined;
+  app.get('/docs', async (c, next) => {
+    page ??= import('@scalar/hono-api-reference').then(({ Scalar }) =>
+      Scalar((c) => ({
+        url: options.specUrl,
+        pageTitle: escapeHtml(options.title ?? 'ModelArts Lite Server API reference (stub)'),
+        // Relative to the page's own path, so the routes keep working when mounted under a prefix.
+        cdn: options.scriptUrl ?? `${c.req.path.replace(/\/+$/, '')}/scalar.js`,
+        // Each of these would make the page call scalar.com hosts: unreachable offline, and a docs
+        // page of a local stub has no business phoning home.
+        withDefaultFonts: false,
+        telemetry: false,
+        showDeveloperTools: 'never',
+        agent: { disabled: true },
+        ...(tryAgainstStub
+          ? { servers: [{ url: new URL(c.req.url).origin, description: 'This stub' }] }
+          : {}),
+      })),
+    );
+    return (await page)(c, next);
+  });
 
   app.get('/docs/scalar.js', async (c) => {
     const script = await loadScalarScript();

@@ -1,6 +1,7 @@
-import { type Credentials, signRequest, verifyRequest } from '@modelarts-lite/signer';
+import type { Credentials } from '@modelarts-lite/signer';
 import { type Context, Hono } from 'hono';
 import { DEFAULT_ACCESS_KEY } from '../auth/default-access-key.js';
+import { signer } from '../auth/load-signer.js';
 import { ERRORS, gatewayError, IAM_MESSAGE, unknownApiResponse } from '../errors/error-bodies.js';
 import { routeTable as generatedRoutes } from '../generated/routes.gen.js';
 import { rejectionOf } from '../journal/request-notes.js';
@@ -120,7 +121,7 @@ export function createProxy(options: ProxyOptions): ContractProxy {
       ...(body === undefined ? {} : { body }),
     });
     if (resign && options.accessKey !== undefined)
-      outgoing = await signRequest(outgoing, options.accessKey);
+      outgoing = await (await signer()).signRequest(outgoing, options.accessKey);
     const response = await send(outgoing);
     const text = request.method === 'HEAD' ? undefined : await response.text();
     return { status: response.status, headers: response.headers, body: text };
@@ -159,7 +160,7 @@ export function createProxy(options: ProxyOptions): ContractProxy {
       if (isSignature(authorization) && request.headers.get('x-auth-token') === null) {
         // A signature is only ever re-signed once it has verified: re-signing an unverified one would
         // let any caller borrow the proxy's key pair.
-        const verified = await verifyRequest(request, (ak) => keys.get(ak));
+        const verified = await (await signer()).verifyRequest(request, (ak) => keys.get(ak));
         if (!verified.ok) {
           const requestId = nextRequestId();
           const message = `${IAM_MESSAGE}: verify aksk signature fail: ${verified.reason}`;

@@ -70,8 +70,8 @@ function timelineOf(
         }
       : { status: lifecycle.success, at: finishedAt };
   return [
-    { status: lifecycle.statuses[0], at: 0 },
-    { status: lifecycle.statuses[1], at: runningAt },
+    { status: lifecycle.initialStatus, at: 0 },
+    { status: lifecycle.runningStatus, at: runningAt },
     last,
   ];
 }

@@ -1,4 +1,4 @@
-import { signRequest } from '@modelarts-lite/signer';
+import { signer } from '../auth/load-signer.js';
 import type { AuthVariant } from './plan-cases.js';
 
 /** Credentials verification sends: an IAM token, or an AK/SK pair that signs every request. */
@@ -32,7 +32,7 @@ export async function withCredentials(
       request.headers.set('authorization', 'SDK-HMAC-SHA256 malformed');
       return request;
     case 'wrong-signature':
-      return signRequest(request, {
+      return (await signer()).signRequest(request, {
         accessKeyId: credentials.accessKey?.accessKeyId ?? UNKNOWN_ACCESS_KEY,
         secretAccessKey: 'modelarts-verify-wrong-secret-key',
       });
@@ -41,7 +41,8 @@ export async function withCredentials(
         request.headers.set('x-auth-token', credentials.token);
         return request;
       }
-      if (credentials.accessKey !== undefined) return signRequest(request, credentials.accessKey);
+      if (credentials.accessKey !== undefined)
+        return (await signer()).signRequest(request, credentials.accessKey);
       return request;
   }
 }

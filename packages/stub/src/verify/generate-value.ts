@@ -1,4 +1,4 @@
-import { generateSync } from 'json-schema-faker';
+import { generate } from '../responses/data-generator.js';
 import type { Schema } from './request-shapes.js';
 
 const ATTEMPTS = 10;
@@ -19,6 +19,7 @@ function withoutAnnotations(node: unknown): unknown {
  * the same value), keeping only one `accept` agrees with; undefined when none came out.
  *
  * @example
+ * await dataGeneratorReady();
  * generateValue({ type: 'string', pattern: '^[a-f0-9]{8}$' }, 1, (v) => validate(v));
  */
 export function generateValue(
@@ -29,8 +30,7 @@ export function generateValue(
   const clean = withoutAnnotations(schema);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     try {
-      // biome-ignore lint/suspicious/noExplicitAny: an inlined schema is plain JSON from the spec.
-      const value = generateSync(clean as any, { seed: (seed + attempt) >>> 0 });
+      const value = generate(clean, (seed + attempt) >>> 0);
       if (accept(value)) return value;
     } catch {
       // An unsatisfiable draw: try the next seed.

@@ -49,6 +49,8 @@ export interface VerifyCase {
 /** What cases are built from. */
 export interface PlanOptions {
   routes: RouteTable;
+  /** The OpenAPI document the route table was generated from, serialised (see {@link openapiDocument}). */
+  document: string;
   /** Real values by parameter name (`--param`, `--project-id`). */
   params: Record<string, string>;
   seed: number;
@@ -271,13 +273,14 @@ function authNegatives(
  * one unknown route. Operations other than GET/HEAD are skipped unless `unsafe`.
  *
  * @example
- * const { cases, skipped } = planCases({ routes, params: { id: serverId }, seed: 1, unsafe: false });
+ * const document = await openapiDocument(routes);
+ * const { cases, skipped } = planCases({ routes, document, params: { id: serverId }, seed: 1, unsafe: false });
  */
 export function planCases(options: PlanOptions): {
   cases: VerifyCase[];
   skipped: { operationId: string; reason: string }[];
 } {
-  const shapes = requestShapes(options.routes.openapiJson);
+  const shapes = requestShapes(options.document);
   const cases: VerifyCase[] = [];
   const skipped: { operationId: string; reason: string }[] = [];
   const pathSamples = new Map<

@@ -1,4 +1,4 @@
-import type { ParameterLocation } from '../route-table.js';
+import type { ParameterLocation, RouteTable } from '../route-table.js';
 
 /** A JSON Schema with `$ref`s inlined. */
 export type Schema = Record<string, unknown>;
@@ -107,7 +107,7 @@ function bodyShape(doc: Node, raw: unknown): BodyShape | undefined {
  * the JSON request body. Verification builds its requests from this and nothing else.
  *
  * @example
- * const shapes = requestShapes(routeTable.openapiJson);
+ * const shapes = requestShapes(await openapiDocument(routeTable));
  * shapes.get('ShowServerOperation')?.parameters.map((p) => p.name); // ['project_id', 'id', …]
  */
 export function requestShapes(openapiJson: string): Map<string, RequestShape> {
@@ -137,4 +137,15 @@ export function requestShapes(openapiJson: string): Map<string, RequestShape> {
     }
   }
   return shapes;
+}
+
+/**
+ * The OpenAPI document of a route table, serialised: generated route tables load it on first use.
+ *
+ * @example
+ * const shapes = requestShapes(await openapiDocument(routeTable));
+ */
+export async function openapiDocument(routes: RouteTable): Promise<string> {
+  const { openapiJson } = routes;
+  return typeof openapiJson === 'string' ? openapiJson : openapiJson();
 }

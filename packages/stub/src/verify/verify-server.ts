@@ -1,5 +1,6 @@
 import { redactHeaders } from '../auth/redact-headers.js';
 import { routeTable as generatedRoutes } from '../generated/routes.gen.js';
+import { dataGeneratorReady } from '../responses/data-generator.js';
 import type { RouteTable } from '../route-table.js';
 import { CHECK_NAMES, type CheckResult } from './check-names.js';
 import { checkResponse, type ReceivedResponse } from './check-response.js';
@@ -7,6 +8,7 @@ import { type VerifyCredentials, withCredentials } from './credentials.js';
 import { curlLine } from './curl-line.js';
 import { planCases, type VerifyCase } from './plan-cases.js';
 import { createPacer, defaultRate, retryAfterMs } from './rate-limit.js';
+import { openapiDocument } from './request-shapes.js';
 import type { ReportedRequest, VerifyReport } from './verify-report.js';
 
 /** Options of {@link verifyServer}. */
@@ -149,8 +151,12 @@ export async function verifyServer(options: VerifyOptions): Promise<VerifyReport
     ...(options.projectId === undefined ? {} : { project_id: options.projectId }),
     ...options.params,
   };
+  const routes = options.routes ?? generatedRoutes;
+  // Schema-generated values need the data generator, which loads on first use.
+  await dataGeneratorReady();
   const { cases, skipped } = planCases({
-    routes: options.routes ?? generatedRoutes,
+    routes,
+    document: await openapiDocument(routes),
     params,
     seed,
     unsafe,

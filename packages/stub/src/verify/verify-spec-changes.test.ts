@@ -1,6 +1,7 @@
 // Verification is derived from the spec alone: on a MODIFIED copy (a POST with a JSON body, a
 // DELETE, query parameters with numeric and enum constraints) it plans and checks the new
 // operations with no code change, and the stub built from the same spec passes.
+
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +9,10 @@ import { generateRouteTable } from '../../scripts/generate-routes.mjs';
 import { spec } from '../../test/support/spec-oracle.js';
 import { createStub } from '../create-stub.js';
 import { createProxy } from '../proxy/create-proxy.js';
+import { dataGeneratorReady } from '../responses/data-generator.js';
 import type { RouteTable } from '../route-table.js';
 import { planCases } from './plan-cases.js';
+import { openapiDocument } from './request-shapes.js';
 import { verifyServer } from './verify-server.js';
 
 const outDir = fileURLToPath(new URL(`../../.tmp/verify-${process.pid}/`, import.meta.url));
@@ -102,19 +105,22 @@ function modifiedSpec(): any {
 
 describe('verify on a modified spec', () => {
   let routes: RouteTable;
+  let document: string;
   beforeAll(async () => {
     await generateRouteTable({ spec: modifiedSpec(), outDir });
     routes = ((await import(`${outDir}routes.gen.ts`)) as { routeTable: RouteTable }).routeTable;
+    document = await openapiDocument(routes);
+    await dataGeneratorReady();
   });
   afterAll(() => rm(outDir, { recursive: true, force: true }));
 
   it('plans one rejection per body and query constraint, and skips unsafe operations by default', () => {
-    const safe = planCases({ routes, params: {}, seed: 1, unsafe: false });
+    const safe = planCases({ routes, document, params: {}, seed: 1, unsafe: false });
     expect(safe.skipped.map((s) => s.operationId)).toEqual([
       'AttachDevServerVolume',
       'DetachDevServerVolume',
     ]);
-    const unsafe = planCases({ routes, params: {}, seed: 1, unsafe: true });
+    const unsafe = planCases({ routes, document, params: {}, seed: 1, unsafe: true });
     const constraints = unsafe.cases.map((c) => c.constraint).filter(Boolean);
     expect(constraints).toEqual(
       expect.arrayContaining([
