@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { IAM_MESSAGE } from '../errors/error-bodies.js';
 import type { HeaderReader } from '../request-headers.js';
 import type { SecurityRoute } from '../route-table.js';
-import { signer } from './load-signer.js';
+import { loadedSigner, signer } from './load-signer.js';
 
 /** What the stub accepts as credentials. */
 export interface AuthConfig {
@@ -15,6 +15,19 @@ export interface AuthConfig {
 }
 
 const AKSK_PREFIX = 'SDK-HMAC-SHA256';
+
+/**
+ * Whether the request surely has no body, known without touching `request.body` (which would turn
+ * @hono/node-server's lightweight request into a full one): a GET or HEAD (a web Request of these
+ * methods cannot carry one) that declares no Content-Length above 0 and no Transfer-Encoding.
+ */
+function isBodiless(request: Request, header: HeaderReader): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const length = header('content-length');
+  return (
+    (length === undefined || length.trim() === '0') && header('transfer-encoding') === undefined
+  );
+}
 
 /**
  * Checks a request's credentials against an operation's security requirement the way API Gateway
@@ -49,15 +62,20 @@ export function authenticate(
     if (!authorization.startsWith(AKSK_PREFIX)) {
       return `${IAM_MESSAGE}: verify aksk signature fail: Authorization is not ${AKSK_PREFIX}`;
     }
-    // Only a signature needs to wait (Web Crypto); the token path stays synchronous.
     const now = new Date(config.clock().now());
+    const secretFor = (ak: string) => config.accessKeys.get(ak);
+    const outcome = (result: { ok: boolean; reason?: string }) =>
+      result.ok ? undefined : `${IAM_MESSAGE}: verify aksk signature fail: ${result.reason}`;
+    // A bodiless request is verified synchronously once the signer is loaded: the token path and
+    // this one then answer without a promise turn. A body must be read, which only the async
+    // verifier does.
+    const ready = loadedSigner();
+    if (ready !== undefined && isBodiless(request, header)) {
+      return outcome(ready.verifyRequestSync(request, secretFor, { now, body: '' }));
+    }
     return signer()
-      .then(({ verifyRequest }) =>
-        verifyRequest(request, (ak) => config.accessKeys.get(ak), { now }),
-      )
-      .then((result) =>
-        result.ok ? undefined : `${IAM_MESSAGE}: verify aksk signature fail: ${result.reason}`,
-      );
+      .then(({ verifyRequest }) => verifyRequest(request, secretFor, { now }))
+      .then(outcome);
   }
   if (security.optional) return undefined;
   return `${IAM_MESSAGE}: x-auth-token not found`;
