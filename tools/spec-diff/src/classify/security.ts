@@ -22,10 +22,9 @@ export function compareSecurity(ctx: Context, base: Alternatives, head: Alternat
       emit(at, 'breaking', 'security-requirement-added', `${name(alt)} no longer suffices`);
     }
   }
-  const key = (alt: string[]) => alt.join('+');
-  const known = new Set(base.map(key));
+  // A head alternative is a new way in only if no base alternative already asked for less.
   for (const alt of head) {
-    if (!known.has(key(alt))) {
+    if (!base.some((b) => b.every((scheme) => alt.includes(scheme)))) {
       emit(at, 'compatible', 'security-alternative-added', `${name(alt)} is now accepted`);
     }
   }
