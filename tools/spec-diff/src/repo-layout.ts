@@ -20,3 +20,12 @@ export const SPEC_DERIVED_PACKAGES = [
   '@modelarts-lite/client',
   '@modelarts-lite/stub',
 ] as const;
+
+/** Every published package and its folder: what `pnpm release` versions, builds and publishes. */
+export const PUBLISHED_PACKAGES = [
+  { name: '@modelarts-lite/spec', dir: 'spec' },
+  { name: '@modelarts-lite/types', dir: 'packages/types' },
+  { name: '@modelarts-lite/signer', dir: 'packages/signer' },
+  { name: '@modelarts-lite/client', dir: 'packages/client' },
+  { name: '@modelarts-lite/stub', dir: 'packages/stub' },
+] as const;
