@@ -94,7 +94,7 @@ describe('pnpm release --dry-run', () => {
       expect.arrayContaining([
         'package/openapi.yaml',
         'package/dist/openapi.json',
-        'package/CHANGELOG.md',
+        'package/package.json',
       ]),
     );
     for (const name of ['types', 'signer', 'client', 'stub']) {
