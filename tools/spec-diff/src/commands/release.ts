@@ -9,6 +9,9 @@ import { writeBaseline } from '../spec/baseline.js';
 import { changesSinceRelease } from '../spec/release-report.js';
 import type { CliIo } from './cli-io.js';
 
+const USAGE = `Usage: pnpm release [--dry-run] [--pack-destination DIR]
+`;
+
 /**
  * `release`: versions the packages from the pending changesets (their CHANGELOGs get the spec's
  * change list, redrafted first so it is complete), records the spec as the new release baseline,
@@ -18,13 +21,19 @@ import type { CliIo } from './cli-io.js';
  * await release(['--dry-run', '--pack-destination', '/tmp/packed'], io);
  */
 export async function release(args: string[], io: CliIo, repoRoot = REPO_ROOT): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      'pack-destination': { type: 'string' },
-    },
-  });
+  let values: { 'dry-run'?: boolean; 'pack-destination'?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        'pack-destination': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    io.stderr(`release: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
   const run = (command: string, commandArgs: string[], cwd = repoRoot) => {
     io.stdout(`\n$ ${command} ${commandArgs.join(' ')}\n`);
     const out = execFileSync(command, commandArgs, {
