@@ -10,6 +10,54 @@ import { copyRepo } from './repo-copy.js';
 // the release baseline: versions, CHANGELOGs, the new baseline and the packed tarballs.
 let repo: string;
 let output: string;
+/** The spec's level since the baseline, and each package's expected version, read before release. */
+let level: string;
+const expected = new Map<string, string>();
+
+const BUMPS = ['patch', 'minor', 'major'] as const;
+const DEMANDED: Record<string, number> = {
+  breaking: 2,
+  'possibly-breaking': 1,
+  compatible: 1,
+  annotation: 0,
+};
+const SPEC_DERIVED = ['spec', 'types', 'client', 'stub'].map((p) => `@modelarts-lite/${p}`);
+
+function inc(version: string, bump: number): string {
+  const [major, minor, patch] = version.split('.').map(Number) as [number, number, number];
+  if (bump === 2) return `${major + 1}.0.0`;
+  if (bump === 1) return `${major}.${minor + 1}.0`;
+  return `${major}.${minor}.${patch + 1}`;
+}
+
+/** What the pending changesets and the spec change should make of each package's version. */
+function expectVersions(): void {
+  const diff = execFileSync(
+    process.execPath,
+    ['tools/spec-diff/bin/spec-diff.js', '--format', 'json'],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  level = JSON.parse(diff).level;
+  const largest = new Map<string, number>();
+  for (const file of readdirSync(join(repo, '.changeset')).filter((f) => f.endsWith('.md'))) {
+    for (const m of read('.changeset', file).matchAll(
+      /^['"]?(@modelarts-lite\/[\w-]+)['"]?:\s*(major|minor|patch)\s*$/gm,
+    )) {
+      const bump = BUMPS.indexOf(m[2] as (typeof BUMPS)[number]);
+      largest.set(m[1] as string, Math.max(largest.get(m[1] as string) ?? -1, bump));
+    }
+  }
+  for (const pkg of PUBLISHED) {
+    let bump = largest.get(pkg.name) ?? -1;
+    if (SPEC_DERIVED.includes(pkg.name)) bump = Math.max(bump, DEMANDED[level] ?? -1);
+    const version = JSON.parse(read(pkg.dir, 'package.json')).version;
+    expected.set(pkg.name, bump < 0 ? version : inc(version, bump));
+  }
+}
 const packed = () => join(repo, 'packed');
 const read = (...path: string[]) => readFileSync(join(repo, ...path), 'utf8');
 
@@ -17,13 +65,13 @@ beforeAll(() => {
   repo = copyRepo();
   const specFile = join(repo, 'spec', 'openapi.yaml');
   const spec = parse(readFileSync(specFile, 'utf8'));
-  const [pathItem] = Object.values<any>(spec.paths);
-  const operation = pathItem.get;
+  const operation = Object.values<any>(spec.paths).find((item) => item.get).get;
   operation.parameters = [
     ...(operation.parameters ?? []),
     { name: 'release_probe', in: 'query', required: false, schema: { type: 'string' } },
   ];
   writeFileSync(specFile, stringify(spec));
+  expectVersions();
   output = execFileSync(
     process.execPath,
     ['tools/spec-diff/bin/release.js', '--dry-run', '--pack-destination', 'packed'],
@@ -42,9 +90,12 @@ const versionOf = (dir: string) => JSON.parse(read(dir, 'package.json')).version
 
 describe('pnpm release --dry-run', () => {
   it('versions every package by its pending changesets and consumes them', () => {
-    // Each package had a pending minor changeset (its first release) and the spec change is compatible.
-    for (const pkg of PUBLISHED) expect(versionOf(pkg.dir), pkg.name).toBe('0.2.0');
-    expect(output).toContain('@modelarts-lite/stub@0.2.0');
+    // Before the first release: every package has a pending minor changeset, the change is compatible.
+    expect(expected.get('@modelarts-lite/types')).not.toBe(versionOf('packages/types'));
+    for (const pkg of PUBLISHED) {
+      expect(versionOf(pkg.dir), pkg.name).toBe(expected.get(pkg.name));
+      expect(output).toContain(`${pkg.name}@${expected.get(pkg.name)}`);
+    }
     expect(readdirSync(join(repo, '.changeset')).filter((f) => f.endsWith('.md'))).toEqual([
       'README.md',
     ]);
@@ -53,8 +104,8 @@ describe('pnpm release --dry-run', () => {
   it('writes the spec change list into the CHANGELOG of every spec-derived package', () => {
     for (const dir of ['spec', 'packages/types', 'packages/client', 'packages/stub']) {
       const changelog = read(dir, 'CHANGELOG.md');
-      expect(changelog, dir).toContain('## 0.2.0');
-      expect(changelog, dir).toContain('Spec changes since the last release (compatible)');
+      expect(changelog, dir).toContain(`## ${versionOf(dir)}`);
+      expect(changelog, dir).toContain(`Spec changes since the last release (${level})`);
       expect(changelog, dir).toContain('new optional query.release_probe');
     }
     expect(read('packages/signer', 'CHANGELOG.md')).not.toContain('release_probe');
@@ -78,9 +129,9 @@ describe('pnpm release --dry-run', () => {
 
   it('packs every package at its new version with its built files and real dependency versions', () => {
     const tarballs = readdirSync(packed()).sort();
-    expect(tarballs).toEqual(
-      PUBLISHED.map((p) => `${p.name.replace('@', '').replace('/', '-')}-0.2.0.tgz`).sort(),
-    );
+    const tgzOf = (name: string) =>
+      `${name.replace('@', '').replace('/', '-')}-${expected.get(name)}.tgz`;
+    expect(tarballs).toEqual(PUBLISHED.map((p) => tgzOf(p.name)).sort());
     const entries = (tgz: string) =>
       execFileSync('tar', ['-tzf', join(packed(), tgz)], { encoding: 'utf8' }).split('\n');
     const manifest = (tgz: string) =>
@@ -90,7 +141,7 @@ describe('pnpm release --dry-run', () => {
         }),
       );
 
-    expect(entries('modelarts-lite-spec-0.2.0.tgz')).toEqual(
+    expect(entries(tgzOf('@modelarts-lite/spec'))).toEqual(
       expect.arrayContaining([
         'package/openapi.yaml',
         'package/dist/openapi.json',
@@ -98,7 +149,7 @@ describe('pnpm release --dry-run', () => {
       ]),
     );
     for (const name of ['types', 'signer', 'client', 'stub']) {
-      const tgz = `modelarts-lite-${name}-0.2.0.tgz`;
+      const tgz = tgzOf(`@modelarts-lite/${name}`);
       expect(entries(tgz)).toEqual(
         expect.arrayContaining([
           'package/dist/index.js',
@@ -108,12 +159,12 @@ describe('pnpm release --dry-run', () => {
       );
       expect(entries(tgz).some((e) => e.includes('.test.'))).toBe(false);
       const m = manifest(tgz);
-      expect(m.version).toBe('0.2.0');
+      expect(m.version).toBe(expected.get(`@modelarts-lite/${name}`));
       expect(JSON.stringify(m)).not.toContain('workspace:');
     }
-    expect(entries('modelarts-lite-stub-0.2.0.tgz')).toContain('package/dist/cli.js');
-    expect(manifest('modelarts-lite-client-0.2.0.tgz').dependencies['@modelarts-lite/types']).toBe(
-      '0.2.0',
+    expect(entries(tgzOf('@modelarts-lite/stub'))).toContain('package/dist/cli.js');
+    expect(manifest(tgzOf('@modelarts-lite/client')).dependencies['@modelarts-lite/types']).toBe(
+      expected.get('@modelarts-lite/types'),
     );
   });
 });
