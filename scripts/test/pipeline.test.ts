@@ -20,6 +20,7 @@ function downstreamOfSpec(tasks: Map<string, DryTask>): string[] {
     'spec',
     'scripts',
     ...['types', 'signer', 'client', 'stub'].map((p) => `packages/${p}`),
+    ...['spec-diff', 'release-check'].map((p) => `tools/${p}`),
   ]) {
     try {
       const pkg = JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8'));
@@ -101,6 +102,8 @@ function hasScript(taskId: string): boolean {
   const dirs: Record<string, string> = {
     '@modelarts-lite/spec': 'spec',
     '@modelarts-lite/scripts': 'scripts',
+    '@modelarts-lite/spec-diff': 'tools/spec-diff',
+    '@modelarts-lite/release-check': 'tools/release-check',
   };
   const dir = dirs[pkg] ?? `packages/${pkg.replace('@modelarts-lite/', '')}`;
   const scripts =
