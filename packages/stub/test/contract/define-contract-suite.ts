@@ -511,7 +511,7 @@ export function defineContractSuite(name: string, factory: SubjectFactory): void
       it('journals the API requests it answered, credentials redacted', async () => {
         admin();
         await call(operationPath(), { headers: { 'x-auth-token': 'journal-token' } });
-        const response = await subject.fetch(`${subject.baseUrl}/__stub/requests`);
+        const response = await admin().send('GET', 'requests');
         const { requests } = await response.json();
         expect(requests).toEqual([
           expect.objectContaining({
