@@ -243,6 +243,30 @@ describe('document', () => {
     for (const d of decisions) expect(d.reason?.length, d.id).toBeGreaterThan(40);
   });
 
+  it('records the gateway, admin and verify decisions the stub relies on', () => {
+    const decisions = spec.info['x-modelarts-decisions'] as Array<Record<string, string>>;
+    expect(decisions.map((d) => d.id)).toEqual(
+      expect.arrayContaining([
+        'gateway-uri-limit',
+        'gateway-header-limit',
+        'gateway-body-limit',
+        'gateway-bad-request',
+        'gateway-timeout',
+        'connect-method',
+        'gateway-statuses-undeclared',
+        'admin-guard',
+        'verify-response-headers',
+      ]),
+    );
+    const text = (id: string) => JSON.stringify(decisions.find((d) => d.id === id));
+    expect(text('gateway-uri-limit')).toMatch(/414.*APIG\.0201/);
+    expect(text('gateway-header-limit')).toMatch(/494.*APIG\.0201/);
+    expect(text('gateway-body-limit')).toMatch(/413.*APIGW\.0201/);
+    expect(text('gateway-timeout')).toMatch(/408.*APIGW\.0201/);
+    expect(text('connect-method')).toMatch(/404.*APIGW\.0101/);
+    expect(text('admin-guard')).toMatch(/401.*STUB\.Unauthorized/);
+  });
+
   it('declares both auth schemes and the region servers, ap-southeast-1 apart', () => {
     expect(spec.components.securitySchemes.token).toMatchObject({
       in: 'header',

@@ -38,6 +38,14 @@ const template = fc.constantFrom(
   ['v1', 0, 'dev-servers', 1, 'operation', 2],
   ['v1', 0, 'dev-servers', 1, 'operation'],
   ['v1', 0, 'dev-servers', 1, 'operation', 2, 3],
+  ['v1', 0, 'dev-servers', 1, 'attachvolume'],
+  ['v1', 0, 'dev-servers', 1, 'attachvolume'],
+  ['v1', 0, 'dev-servers', 1, 'attachvolume', 2],
+  ['v1', 0, 'dev-servers', 1, 'detachvolume', 2],
+  ['v1', 0, 'dev-servers', 1, 'detachvolume', 2],
+  ['v1', 0, 'dev-servers', 1, 'detachvolume'],
+  ['v1', 0, 'dev-servers', 'hyperinstance', 1, 'operation', 2],
+  ['v1', 0, 'dev-servers', 'hyperinstance', 1, 'operation', 2],
   ['__stub', 'operations'],
   ['__stub', 'servers'],
   ['__stub', 'state'],
@@ -188,8 +196,27 @@ const operationBody = fc
   })
   .map((value) => JSON.stringify(value));
 
+/** Bodies of AttachDevServerVolume: valid, with a bad or missing volume_id, with extra members. */
+const attachBody = fc
+  .record(
+    {
+      volume_id: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(SERVER_ID) },
+        { weight: 1, arbitrary: fc.constantFrom(SERVER_ID.toUpperCase(), '', ` ${SERVER_ID}`) },
+        {
+          weight: 1,
+          arbitrary: fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null)),
+        },
+      ),
+      extra: fc.json(),
+    },
+    { requiredKeys: [] },
+  )
+  .map((value) => JSON.stringify(value));
+
 const body = fc.oneof(
   { weight: 6, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: attachBody },
   { weight: 2, arbitrary: fc.json() },
   { weight: 2, arbitrary: operationBody },
   { weight: 1, arbitrary: fc.constantFrom('{', '{"a":}', 'null', '[]', '"x"', '\u0000', '{}') },
@@ -206,10 +233,8 @@ const body = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
 );
 
-/**
- * A hostile request. `lengthLie` replaces the true Content-Length on the wire (raw sockets only).
- */
-export const hostileRequest = fc.record({
+/** Any request: random method, target, headers and body. */
+const anyRequest = fc.record({
   method,
   target: fc.tuple(path, query).map(([p, q]) => p + q),
   headers,
@@ -219,6 +244,41 @@ export const hostileRequest = fc.record({
     { weight: 1, arbitrary: fc.integer({ min: -5, max: 50 }) },
   ),
 });
+
+const PROJECT_ID = '0123456789abcdef0123456789abcdef';
+const SERVERS = `/v1/${PROJECT_ID}/dev-servers`;
+
+/**
+ * A near-valid call of an operation with a body or a second id (attach, detach, the supernode GET):
+ * random paths almost never line all of these up, yet these are where state changes.
+ */
+const workflowRequest = fc
+  .record({
+    call: fc.constantFrom(
+      ['POST', `${SERVERS}/${SERVER_ID}/attachvolume`],
+      ['DELETE', `${SERVERS}/${SERVER_ID}/detachvolume/${SERVER_ID}`],
+      ['DELETE', `${SERVERS}/${SERVER_ID}/detachvolume/${SERVER_ID.toUpperCase()}x`],
+      ['GET', `${SERVERS}/hyperinstance/${SERVER_ID}/operation/op-0001`],
+    ),
+    query,
+    headers: headers.map((lines) => [['Content-Type', 'application/json'], ...lines]),
+    body: fc.oneof({ weight: 3, arbitrary: attachBody }, { weight: 1, arbitrary: body }),
+  })
+  .map(({ call: [method, path], query: q, headers: h, body: b }) => ({
+    method,
+    target: path + q,
+    headers: h,
+    body: method === 'POST' ? b : undefined,
+    lengthLie: undefined,
+  }));
+
+/**
+ * A hostile request. `lengthLie` replaces the true Content-Length on the wire (raw sockets only).
+ */
+export const hostileRequest = fc.oneof(
+  { weight: 9, arbitrary: anyRequest },
+  { weight: 1, arbitrary: workflowRequest },
+);
 
 /** Admin paths whose change would make later answers unsound on purpose (5xx faults, latency). */
 const UNSAFE_ADMIN = /^\/__stub\/(faults|latency)/;

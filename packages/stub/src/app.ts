@@ -1,12 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
-import { adminBodyLimit } from './admin/admin-body-limit.js';
 import { adminGuard } from './admin/admin-guard.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { docsRoutes } from './docs/docs-routes.js';
 import { StubContractViolation } from './errors/contract-violation.js';
 import { StubDroppedConnection } from './errors/dropped-connection.js';
 import { ERRORS, unknownApiResponse } from './errors/error-bodies.js';
+import { gatewayBodyLimit, withGatewayBodyLimit } from './gateway/body-limit.js';
 import { countExamples, observeOperation, recordUnrouted } from './journal/observe-operation.js';
 import { loadOnce } from './load-once.js';
 import { createOperationHandler } from './operation-handler.js';
@@ -85,20 +85,23 @@ export function createApp(runtime: StubRuntime): Hono {
   app.route('/', docsRoutes({ specUrl: '/openapi.json' }));
   if (runtime.admin.enabled) {
     if (runtime.admin.token !== undefined) app.use('/__stub/*', adminGuard(runtime.admin.token));
-    app.use('/__stub/*', adminBodyLimit(runtime.nextRequestId));
+    app.use('/__stub/*', gatewayBodyLimit(runtime.nextRequestId));
     app.route('/__stub', adminRoutes(runtime));
   }
 
   for (const operation of runtime.routes.operations) {
+    const handler = withDataGenerator(runtime, operation, () =>
+      createOperationHandler(runtime, operation, respond),
+    );
     app.on(
       operation.method,
       operation.honoPath,
       observeOperation(
         runtime,
         operation.operationId,
-        withDataGenerator(runtime, operation, () =>
-          createOperationHandler(runtime, operation, respond),
-        ),
+        operation.requestBody === undefined
+          ? handler
+          : withGatewayBodyLimit(runtime.nextRequestId, handler),
       ),
     );
   }

@@ -12,6 +12,10 @@ import { type ServedStub, serve } from '../src/node.js';
 // Fixed so that a failure reproduces; FUZZ_SEED explores further.
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const PATH = '/v1/p/dev-servers/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/operation/op-0001';
+const ATTACH = '/v1/p/dev-servers/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/attachvolume';
+const DETACH = `${ATTACH.replace('attachvolume', 'detachvolume')}/1e79eff7-c02b-4dfd-a0d6-0b2f3c4d5e6f`;
+const SUPERNODE =
+  '/v1/p/dev-servers/hyperinstance/9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/operation/op-1';
 
 describe('fuzzing', () => {
   let served: ServedStub;
@@ -25,17 +29,18 @@ describe('fuzzing', () => {
   afterAll(() => served.close());
 
   it('in-process: 3,000 hostile requests, no violation', async () => {
-    const stats = await fuzzInProcess({
-      stub: createStub(fuzzStubOptions()),
-      runs: 3000,
-      seed: SEED,
-    });
+    const stub = createStub(fuzzStubOptions());
+    const stats = await fuzzInProcess({ stub, runs: 3000, seed: SEED });
     expect(stats.violations.slice(0, 5)).toEqual([]);
     expect(stats.tried).toBe(3000);
     // The run reaches past routing and auth, not only the gateway's refusals.
     expect(Object.keys(stats.statuses)).toEqual(
       expect.arrayContaining(['200', '400', '401', '404']),
     );
+    // Every operation of the spec is reached and answered 200 at least once, starting calls included.
+    for (const operation of stub.coverage().operations) {
+      expect(operation.statuses['200']?.answered, operation.operationId).toBeGreaterThan(0);
+    }
   });
 
   it('raw sockets: 800 hostile requests, no violation, and the server still answers', async () => {
@@ -65,6 +70,27 @@ describe('the fuzz oracle', () => {
     expect(
       check({ method: 'GET', target: PATH }, { status: 200, requestId: id, body: '{}' }),
     ).toBeUndefined();
+  });
+
+  it.each([
+    ['POST', ATTACH, [200, 400, 401, 413]],
+    ['DELETE', DETACH, [200, 400, 401]],
+    ['GET', SUPERNODE, [200, 400, 401, 414, 494]],
+  ])('knows the statuses of %s %s', (method, target, statuses) => {
+    const error = JSON.stringify({ error_code: 'ModelArts.0104', error_msg: 'x' });
+    for (const status of statuses) {
+      const body = status === 200 ? '{}' : error;
+      const gatewayBody = JSON.stringify({
+        error_code: 'APIG.0201',
+        error_msg: 'x',
+        request_id: id,
+      });
+      const problem = check(
+        { method, target },
+        { status, requestId: id, body: status >= 413 ? gatewayBody : body },
+      );
+      expect(problem, `${method} ${status}`).toBeUndefined();
+    }
   });
 
   it.each([
@@ -109,6 +135,18 @@ describe('the fuzz oracle', () => {
       { method: 'GET', target: PATH },
       { status: 0, requestId: undefined, body: '' },
       /no answer/,
+    ],
+    [
+      'a 200 to PUT on the attach path (a method it does not declare)',
+      { method: 'PUT', target: ATTACH },
+      { status: 200, requestId: id, body: '{}' },
+      /not declared for PUT this operation|not declared for PUT an unknown API/,
+    ],
+    [
+      'a 204 to the detach DELETE (a status it does not declare)',
+      { method: 'DELETE', target: DETACH },
+      { status: 204, requestId: id, body: '' },
+      /not declared for DELETE this operation/,
     ],
   ])('rejects %s', (_, request, response, problem) => {
     expect(check(request, response)).toMatch(problem);

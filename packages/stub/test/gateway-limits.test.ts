@@ -7,6 +7,14 @@ import { type ServedStub, serve } from '../src/node.js';
 
 const PATH = '/v1/p/dev-servers/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/operation/op';
 const KB = 1024;
+const ATTACH =
+  '/v1/0123456789abcdef0123456789abcdef/dev-servers/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/attachvolume';
+const VOLUME = '1e79eff7-c02b-4dfd-a0d6-0b2f3c4d5e6f';
+/** An attach body of exactly `bytes` bytes, valid JSON with the required volume_id. */
+function attachBody(bytes: number): string {
+  const empty = JSON.stringify({ volume_id: VOLUME, pad: '' });
+  return JSON.stringify({ volume_id: VOLUME, pad: 'x'.repeat(bytes - empty.length) });
+}
 
 function get(target: string, headers: string[] = []): string {
   return `GET ${target} HTTP/1.1\r\nHost: stub\r\nX-Auth-Token: t\r\n${headers.map((h) => `${h}\r\n`).join('')}Connection: close\r\n\r\n`;
@@ -78,6 +86,42 @@ describe('gateway limits over HTTP', () => {
     });
     await roomy.close();
     expectRejected(answer, 413, 'APIGW.0201');
+  });
+
+  it('refuses an attach body declared over 12 MB with 413 before reading it', async () => {
+    const answer = await rawRequest(
+      served.port,
+      `POST ${ATTACH} HTTP/1.1\r\nHost: stub\r\nX-Auth-Token: t\r\nContent-Type: application/json\r\nContent-Length: ${12 * KB * KB + 1}\r\n\r\n{`,
+    );
+    expectRejected(answer, 413, 'APIGW.0201');
+  });
+
+  it('refuses a chunked attach body over 12 MB with 413, and accepts one of exactly 12 MB', async () => {
+    const roomy = await serve({ port: 0 });
+    const send = (body: string) =>
+      fetch(`${roomy.url}${ATTACH}`, {
+        method: 'POST',
+        headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+        // A stream has no Content-Length: it goes out chunked.
+        body: new Blob([body]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+    const over = await send(attachBody(12 * KB * KB + 1));
+    const overBody = await over.json();
+    const exact = await send(attachBody(12 * KB * KB));
+    const journal = roomy.stub.requests();
+    await roomy.close();
+    expect(over.status).toBe(413);
+    expect(overBody).toEqual({
+      error_code: 'APIGW.0201',
+      error_msg: 'Request entity too large',
+      request_id: over.headers.get('x-request-id'),
+    });
+    expect(exact.status).toBe(200);
+    expect(journal.map((r) => [r.operationId, r.status])).toEqual([
+      ['AttachDevServerVolume', 413],
+      ['AttachDevServerVolume', 200],
+    ]);
   });
 
   it.each([
@@ -165,6 +209,22 @@ describe('gateway limits in-process', () => {
       headers: { 'x-auth-token': 't', 'x-big': 'a'.repeat(33 * KB) },
     });
     expect(big.status).toBe(494);
+  });
+
+  it('answers 413 to an attach body over 12 MB sent without a Content-Length', async () => {
+    const response = await stub.fetch(ATTACH, {
+      method: 'POST',
+      headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+      body: attachBody(12 * KB * KB + 1),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error_code).toBe('APIGW.0201');
+    const exact = await stub.fetch(ATTACH, {
+      method: 'POST',
+      headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+      body: attachBody(12 * KB * KB),
+    });
+    expect(exact.status).toBe(200);
   });
 
   it('answers 413 to a declared body over 12 MB', async () => {

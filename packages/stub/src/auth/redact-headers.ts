@@ -7,6 +7,8 @@ const CREDENTIAL_HEADERS = new Set([
   'x-subject-token',
   'cookie',
   'set-cookie',
+  // The stub's own admin token: a client may send it on every request, API ones included.
+  'x-stub-admin-token',
 ]);
 
 /** What a credential is replaced with. */

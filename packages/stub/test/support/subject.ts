@@ -6,6 +6,8 @@ import { DEFAULT_ACCESS_KEY } from '../../src/index.js';
 export interface SubjectConfig {
   /** Accepted tokens; default any non-empty one. */
   tokens?: string[];
+  /** Guard the admin API with this token; the subject's `admin` sends it. */
+  adminToken?: string;
 }
 
 /** Test-only control of the subject's state, clock, faults and latency. */
@@ -33,13 +35,22 @@ export interface ContractSubject {
 export type SubjectFactory = (config?: SubjectConfig) => Promise<ContractSubject>;
 
 /** The admin API of the stub under /__stub/, reached through the subject's own fetch. */
-export function stubAdmin(fetch: ContractSubject['fetch'], baseUrl: string): SubjectAdmin {
+export function stubAdmin(
+  fetch: ContractSubject['fetch'],
+  baseUrl: string,
+  adminToken?: string,
+): SubjectAdmin {
+  const guard: Record<string, string> =
+    adminToken === undefined ? {} : { 'x-stub-admin-token': adminToken };
   const send = (method: string, path: string, body?: unknown) =>
     fetch(`${baseUrl}/__stub/${path}`, {
       method,
       ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+        ? { headers: guard }
+        : {
+            body: JSON.stringify(body),
+            headers: { ...guard, 'content-type': 'application/json' },
+          }),
     });
   const ok = async (response: Promise<Response>) => {
     const res = await response;

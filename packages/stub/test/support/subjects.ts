@@ -21,13 +21,18 @@ export const httpStub: SubjectFactory = async (config = {}) => {
     port: 0,
     host: '127.0.0.1',
     ...(config.tokens ? { tokens: config.tokens } : {}),
+    ...(config.adminToken ? { adminToken: config.adminToken } : {}),
   });
   const fetch = (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init);
   return {
-    name: 'stub over HTTP',
+    name: config.adminToken ? 'stub over HTTP, admin API guarded' : 'stub over HTTP',
     baseUrl: served.url,
     fetch,
-    admin: stubAdmin(fetch, served.url),
+    admin: stubAdmin(fetch, served.url, config.adminToken),
     close: () => served.close(),
   };
 };
+
+/** The stub over HTTP with its admin API guarded by a token (`--admin-token`), which `admin` sends. */
+export const guardedHttpStub: SubjectFactory = (config = {}) =>
+  httpStub({ ...config, adminToken: 'contract-admin-token' });
