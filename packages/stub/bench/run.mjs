@@ -76,8 +76,16 @@ pinSelf();
 const SPEC_PATH = require.resolve('@modelarts-lite/spec/openapi.json');
 const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
 const PATH_TEMPLATE = '/v1/{project_id}/dev-servers/{id}/operation/{operation_id}';
-const examples =
-  spec.paths[PATH_TEMPLATE].get.responses['200'].content['application/json'].examples;
+// The 200 response may be a shared component: follow a local $ref.
+const deref = (node) =>
+  node?.$ref?.startsWith('#/')
+    ? node.$ref
+        .slice(2)
+        .split('/')
+        .reduce((at, key) => at[key], spec)
+    : node;
+const examples = deref(spec.paths[PATH_TEMPLATE].get.responses['200']).content['application/json']
+  .examples;
 const EXPECTED_BODY = Object.values(examples)[0].value;
 const pathFor = (id) =>
   PATH_TEMPLATE.replace('{project_id}', '0123456789abcdef0123456789abcdef')

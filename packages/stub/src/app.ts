@@ -72,7 +72,7 @@ function requestLog(sink: (line: string) => void): MiddlewareHandler {
  */
 export function createApp(runtime: StubRuntime): Hono {
   const app = new Hono({ router: chooseRouter(runtime.routes.operations.length) });
-  const respond = countExamples(createResponder(runtime.validateResponses), runtime);
+  const respond = countExamples(createResponder(runtime.validateResponses, runtime.cors), runtime);
   if (runtime.log !== undefined) app.use('*', requestLog(runtime.log));
 
   const withRequestId = requestIdHeader(runtime);

@@ -7,6 +7,14 @@ export interface Cors {
   preflight(request: Request, requestId: string): Response | undefined;
   /** The response with the CORS headers of a simple or actual request added. */
   decorate(response: Response): Response;
+  /** The CORS headers of a simple or actual request, for responses built with them. */
+  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Records that a response was built with {@link Cors.headers}, so that `decorate` leaves it as
+   * it is: setting a header afterwards turns @hono/node-server's lightweight Response into a full
+   * one, whose body is then written as a stream (a `writev` per answer).
+   */
+  built(response: Response): Response;
 }
 
 const METHODS = 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS';
@@ -45,6 +53,7 @@ export function createCors(option: CorsOption): Cors | undefined {
     'access-control-expose-headers': 'X-Request-Id',
   };
   if (origin !== '*') common.vary = 'Origin';
+  const built = new WeakSet<Response>();
   return {
     preflight(request, requestId) {
       if (request.method !== 'OPTIONS') return undefined;
@@ -62,6 +71,11 @@ export function createCors(option: CorsOption): Cors | undefined {
         },
       });
     },
-    decorate: (response) => withHeaders(response, common),
+    decorate: (response) => (built.has(response) ? response : withHeaders(response, common)),
+    headers: common,
+    built(response) {
+      built.add(response);
+      return response;
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { Cors } from '../cors.js';
 import { StubContractViolation } from '../errors/contract-violation.js';
 import type { OperationRoute, ResponseRoute } from '../route-table.js';
 
@@ -27,10 +28,10 @@ function withRequestId(body: unknown, requestId: string): unknown {
  * bodies) are validated and serialised once.
  *
  * @example
- * const respond = createResponder(true);
+ * const respond = createResponder(true, createCors(true));
  * return respond(operation, '200', example, requestId);
  */
-export function createResponder(validateResponses: boolean): Respond {
+export function createResponder(validateResponses: boolean, cors?: Cors): Respond {
   const validStatic = new WeakSet<object>();
   const serialised = new WeakMap<object, string>();
 
@@ -95,14 +96,19 @@ export function createResponder(validateResponses: boolean): Respond {
       check(operation, status, response, body, requestId);
       if (isStatic) validStatic.add(body as object);
     }
-    const headers: Record<string, string> = { 'x-request-id': requestId };
-    if (body === undefined) return new Response(null, { status: Number(status), headers });
+    // CORS headers go in at creation: adding them afterwards is much slower (see Cors.built).
+    const headers: Record<string, string> =
+      cors === undefined
+        ? { 'x-request-id': requestId }
+        : { ...cors.headers, 'x-request-id': requestId };
+    const built = (answer: Response) => (cors === undefined ? answer : cors.built(answer));
+    if (body === undefined) return built(new Response(null, { status: Number(status), headers }));
     headers['content-type'] = response?.mediaType ?? 'application/json';
     let text = isStatic ? serialised.get(body as object) : undefined;
     if (text === undefined) {
       text = JSON.stringify(body);
       if (isStatic) serialised.set(body as object, text);
     }
-    return new Response(text, { status: Number(status), headers });
+    return built(new Response(text, { status: Number(status), headers }));
   };
 }
