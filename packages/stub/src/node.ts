@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   getRequestListener,
   type Http2Bindings,
@@ -18,6 +17,7 @@ import { type ServerTimeouts, serverTimeoutOptions } from './gateway/timeouts.js
 import { createRequestIdGenerator } from './request-id.js';
 import { exposureFor } from './server/exposure.js';
 import { gracefulClose } from './server/graceful-close.js';
+import { closeNow, listen } from './server/listen.js';
 
 /** Options of {@link serve}: the stub's options, or an existing stub, and where to listen. */
 export interface ServeOptions extends StubOptions {
@@ -137,25 +137,13 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
   // Every header counts towards the gateway's 128 KB, so none may be silently dropped (Node keeps
   // 2000 by default); MAX_HEAD_BYTES still bounds them.
   server.maxHeadersCount = 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const { url, port } = await listen(server, options.port ?? 4010, host);
   return {
     stub,
-    url: `http://${urlHost}:${port}`,
+    url,
     port,
     adminToken: options.stub === undefined ? exposure.adminToken : undefined,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeNow(server),
     shutdown: (graceMs = 10_000) => gracefulClose(server, graceMs),
   };
 }

@@ -1,5 +1,6 @@
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import { closeNow, listen } from '../server/listen.js';
 import { type ContractProxy, createProxy, type ProxyOptions } from './create-proxy.js';
 
 /** Options of {@link serveProxy}. */
@@ -29,23 +30,11 @@ export async function serveProxy(options: ServeProxyOptions): Promise<ServedProx
   const proxy = createProxy(options);
   const host = options.host ?? '127.0.0.1';
   const server = createAdaptorServer({ hostname: host, fetch: proxy.app.fetch });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const { url, port } = await listen(server as Server, options.port ?? 4010, host);
   return {
     proxy,
-    url: `http://${urlHost}:${port}`,
+    url,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    close: () => closeNow(server as Server),
   };
 }
