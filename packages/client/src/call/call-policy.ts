@@ -127,11 +127,12 @@ export function applyCallPolicy(client: Client<paths>, policy: CallPolicy): void
     const call = methods[method]?.bind(client) as Call;
     methods[method] = (url, init) => run(method, call, url, init);
   }
-  const request = client.request.bind(client) as (
-    method: string,
-    url: unknown,
-    init?: Init,
-  ) => Promise<{ response: Response }>;
-  (client as unknown as { request: typeof request }).request = (method, url, init) =>
+  // Through a loose view of the client: `client.request.bind` would instantiate openapi-fetch's
+  // generic over every path, which a spec of a thousand operations makes too deep for tsc.
+  const loose = client as unknown as {
+    request: (method: string, url: unknown, init?: Init) => Promise<{ response: Response }>;
+  };
+  const request = loose.request.bind(loose);
+  loose.request = (method, url, init) =>
     run(method.toUpperCase(), (u, i) => request(method, u, i), url, init);
 }

@@ -98,7 +98,9 @@ export async function runScale({ prism = true } = {}) {
     readFileSync(require.resolve('@modelarts-lite/spec/openapi.json'), 'utf8'),
   );
   const big = cloneSpec(spec, OPERATIONS);
-  const LAST_ROUTE = `${PROJECT}/b${Object.keys(big.paths).length - 1}${TAIL}`;
+  // The last copy's number: the spec's paths are cloned together, one copy per `b<n>` segment.
+  const copies = Object.keys(big.paths).length / Object.keys(spec.paths).length - 1;
+  const LAST_ROUTE = `${PROJECT}/b${copies}${TAIL}`;
   process.stderr.write(`scale: building the pipeline from the 1-operation spec…\n`);
   const small = buildCopy(ROOT, spec);
   process.stderr.write(`scale: building the pipeline from the ${OPERATIONS}-operation spec…\n`);

@@ -15,7 +15,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
-const SKIPPED = new Set(['.git', '.turbo', 'dist', 'coverage']);
+// Build and tool output only (a package's coverage report, not src/coverage/, the stub's own code).
+const SKIPPED = new Set(['.git', '.turbo', 'dist']);
 
 /** The pipeline, in dependency order: [package folder, script] as the packages declare them. */
 const STEPS = [
@@ -56,6 +57,7 @@ export function buildCopy(root, spec) {
       const rel = relative(root, source);
       if (rel === 'node_modules') return false;
       const name = rel.split('/').at(-1);
+      if (name === 'coverage' && !rel.includes('src/')) return false;
       return !SKIPPED.has(name) && !rel.endsWith('src/generated');
     },
   });
