@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { exposureNotice } from './cli/exposure-notice.js';
 import { exitOnSignals } from './cli/shutdown.js';
 import { runSubcommand } from './cli/subcommands.js';
+import { accessKeyFlag, integerFlag, UsageError } from './cli/usage-error.js';
 import type { LatencyOption } from './faults/latency.js';
 import { lifecycleFromFlags } from './lifecycle-flags.js';
 import { serve } from './node.js';
@@ -38,16 +39,6 @@ Options:
   --version              print the version
 `;
 
-/** A bad command line: printed without a stack trace, exit code 2. */
-class UsageError extends Error {}
-
-function integer(value: string, flag: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got "${value}"`);
-  }
-  return Number(value);
-}
-
 function latency(value: string): LatencyOption {
   const match = /^(\d+)(?:-(\d+))?$/.exec(value);
   if (!match) throw new UsageError(`--latency must be <ms> or <min>-<max>, got "${value}"`);
@@ -60,11 +51,8 @@ function latency(value: string): LatencyOption {
 function accessKeys(values: string[]): Record<string, string> {
   const keys: Record<string, string> = {};
   for (const value of values) {
-    const index = value.indexOf(':');
-    if (index <= 0 || index === value.length - 1) {
-      throw new UsageError(`--access-key must be AK:SK, got "${value}"`);
-    }
-    keys[value.slice(0, index)] = value.slice(index + 1);
+    const { accessKeyId, secretAccessKey } = accessKeyFlag(value);
+    keys[accessKeyId] = secretAccessKey;
   }
   return keys;
 }
@@ -132,7 +120,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${await version()}\n`);
     return;
   }
-  const port = values.port === undefined ? 4010 : integer(values.port, '--port', 0, 65535);
+  const port = values.port === undefined ? 4010 : integerFlag(values.port, '--port', 0, 65535);
   const host = values.host ?? '127.0.0.1';
   const state = values.state === undefined ? undefined : await stateFile(values.state);
   let lifecycle: ReturnType<typeof lifecycleFromFlags>;
@@ -144,7 +132,7 @@ async function main(argv: string[]): Promise<void> {
   const options = {
     port,
     host,
-    seed: values.seed === undefined ? 1 : integer(values.seed, '--seed', 0, 2 ** 32 - 1),
+    seed: values.seed === undefined ? 1 : integerFlag(values.seed, '--seed', 0, 2 ** 32 - 1),
     ...(values.latency === undefined ? {} : { latency: latency(values.latency) }),
     ...(values.token === undefined ? {} : { tokens: values.token }),
     ...(values['access-key'] === undefined ? {} : { accessKeys: accessKeys(values['access-key']) }),
@@ -183,10 +171,10 @@ function hardeningOptions(values: ReturnType<typeof parseFlags>) {
   const timeouts = {
     ...(values['headers-timeout'] === undefined
       ? {}
-      : { headersMs: integer(values['headers-timeout'], '--headers-timeout', 1, 3_600_000) }),
+      : { headersMs: integerFlag(values['headers-timeout'], '--headers-timeout', 1, 3_600_000) }),
     ...(values['request-timeout'] === undefined
       ? {}
-      : { requestMs: integer(values['request-timeout'], '--request-timeout', 1, 3_600_000) }),
+      : { requestMs: integerFlag(values['request-timeout'], '--request-timeout', 1, 3_600_000) }),
   };
   if (values['admin-token'] !== undefined && values['admin-token'].trim() === '') {
     throw new UsageError('--admin-token must not be empty');
@@ -203,7 +191,7 @@ function hardeningOptions(values: ReturnType<typeof parseFlags>) {
 
 function shutdownTimeout(values: ReturnType<typeof parseFlags>): number {
   const value = values['shutdown-timeout'];
-  return value === undefined ? 10_000 : integer(value, '--shutdown-timeout', 0, 3_600_000);
+  return value === undefined ? 10_000 : integerFlag(value, '--shutdown-timeout', 0, 3_600_000);
 }
 
 const argv = process.argv.slice(2);

@@ -194,12 +194,19 @@ describe('modelarts-stub CLI', () => {
     [['--port', 'abc'], '--port must be an integer'],
     [['--latency', '300-100'], '--latency'],
     [['--access-key', 'nocolon'], '--access-key must be AK:SK'],
+    [['--access-key', 'AK:'], '--access-key must be AK:SK'],
     [['--state', '/nonexistent/state.json'], '--state /nonexistent/state.json'],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const { code, stderr } = await run(args);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('never echoes a malformed --access-key, which may hold a secret key', async () => {
+    const { code, stderr } = await run(['--access-key', 'secret-key-without-colon']);
+    expect(code).toBe(2);
+    expect(stderr).not.toContain('secret-key-without-colon');
   });
 
   it('exits 2 for a --state file that breaks the spec', async () => {
