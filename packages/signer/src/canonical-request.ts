@@ -5,8 +5,8 @@ import { encodeRfc3986, percentDecode } from './rfc3986.js';
 export interface CanonicalRequestInput {
   /** HTTP method, used as given (`Request` upper-cases only the standard ones). */
   method: string;
-  /** Full URL; only its path and query are used. */
-  url: URL | string;
+  /** Full URL, or just its serialised path and query (`pathname`, `search`): nothing else is used. */
+  url: URL | string | { readonly pathname: string; readonly search: string };
   /**
    * The signed headers as `[name, value]` pairs, in SignedHeaders order, `host` included. Names
    * are lower-cased here; values are used verbatim (the SDK does not trim them).
@@ -37,6 +37,9 @@ export function canonicalUri(pathname: string): string {
  * stay repeated and empty values keep their `=`.
  */
 export function canonicalQueryString(search: URLSearchParams | string): string {
+  if (search === '' || search === '?') {
+    return '';
+  }
   const params = [...new URLSearchParams(search)];
   params.sort(([aName, aValue], [bName, bValue]) => {
     return compareCodeUnits(aName, bName) || compareCodeUnits(aValue, bValue);
@@ -73,7 +76,7 @@ export function canonicalRequest(input: CanonicalRequestInput): string {
   return [
     input.method,
     canonicalUri(url.pathname),
-    canonicalQueryString(url.searchParams),
+    canonicalQueryString(url.search),
     headerLines,
     names.join(';'),
     input.payloadHash,

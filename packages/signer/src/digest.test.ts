@@ -18,11 +18,17 @@ describe('digests', () => {
     );
   });
 
-  it('reuses a cached key without mixing secrets up', () => {
-    const a1 = webDigest.hmacSha256('secret-a', 'x');
-    const b = webDigest.hmacSha256('secret-b', 'x');
-    const a2 = webDigest.hmacSha256('secret-a', 'x');
+  it.each([
+    ['@noble/hashes', webDigest],
+    ['node:crypto', nodeDigest],
+  ])('%s reuses a cached key without mixing secrets up', (_, digest) => {
+    const a1 = digest.hmacSha256('secret-a', 'x');
+    const b = digest.hmacSha256('secret-b', 'x');
+    const a2 = digest.hmacSha256('secret-a', 'x');
     expect(a2).toEqual(a1);
     expect(b).not.toEqual(a1);
+    expect(Buffer.from(digest.hmacSha256('', 'x'))).toEqual(
+      Buffer.from(webDigest.hmacSha256('', 'x')),
+    );
   });
 });

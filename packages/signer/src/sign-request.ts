@@ -2,6 +2,7 @@ import { formatAuthorization } from './authorization-header.js';
 import { canonicalRequest } from './canonical-request.js';
 import { compareCodeUnits } from './compare-code-units.js';
 import { X_SDK_CONTENT_SHA256, X_SDK_DATE, X_SECURITY_TOKEN } from './header-names.js';
+import { requestUrlParts } from './request-url.js';
 import { formatSdkDate } from './sdk-date.js';
 import { sha256Hex } from './sha256.js';
 import { computeSignature } from './signature.js';
@@ -71,11 +72,11 @@ function signHeaders(
   }
   // Like the SDK, any non-empty X-Sdk-Content-Sha256 value stands in for the body hash.
   const payloadHash = headers.get(X_SDK_CONTENT_SHA256) || sha256Hex(body ?? '');
-  const parsedUrl = new URL(url);
-  const signedHeaders = headersToSign(headers, parsedUrl.host);
+  const parts = requestUrlParts(url);
+  const signedHeaders = headersToSign(headers, parts.host);
   const canonical = canonicalRequest({
     method,
-    url: parsedUrl,
+    url: parts,
     headers: signedHeaders,
     payloadHash,
   });

@@ -1,6 +1,7 @@
 import { parseAuthorization } from './authorization-header.js';
 import { canonicalRequest } from './canonical-request.js';
 import { UNSIGNED_PAYLOAD, X_SDK_CONTENT_SHA256, X_SDK_DATE } from './header-names.js';
+import { type RequestUrlParts, requestUrlParts } from './request-url.js';
 import { parseSdkDate } from './sdk-date.js';
 import { EMPTY_SHA256, sha256Hex } from './sha256.js';
 import { signatureMatches } from './signature.js';
@@ -83,7 +84,7 @@ interface Claim {
   accessKeyId: string;
   signature: string;
   sdkDate: string;
-  url: URL;
+  url: RequestUrlParts;
   headers: Array<[string, string]>;
   /** The signed `X-Sdk-Content-Sha256`, or `null` when it is absent or not signed. */
   declaredHash: string | null;
@@ -140,7 +141,7 @@ function readClaim(request: Request, options: VerifyOptions): Claim | VerifyFail
     );
   }
 
-  const url = new URL(request.url);
+  const url = requestUrlParts(request.url);
   const headers: Array<[string, string]> = [];
   for (const name of signedHeaders) {
     // The host a client signs is the one it connected to, which is what the URL holds here.
