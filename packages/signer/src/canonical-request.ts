@@ -16,12 +16,18 @@ export interface CanonicalRequestInput {
   payloadHash: string;
 }
 
+const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/;
+
 /**
  * Canonical URI: every path segment decoded, then RFC 3986-encoded, with a trailing `/` added.
  * Decoding first means the URL's own escaping does not matter: `/a%20b` and `/a b` sign the same,
  * just as the SDK signs the raw path it substitutes parameters into.
  */
 export function canonicalUri(pathname: string): string {
+  if (PLAIN_PATH.test(pathname)) {
+    // Nothing to decode or encode: most API paths (IDs, names) take this way.
+    return pathname.endsWith('/') ? pathname : `${pathname}/`;
+  }
   const path = pathname
     .split('/')
     .map((segment) =>
@@ -69,16 +75,14 @@ export function canonicalQueryString(search: URLSearchParams | string): string {
  */
 export function canonicalRequest(input: CanonicalRequestInput): string {
   const url = typeof input.url === 'string' ? new URL(input.url) : input.url;
-  const names = input.headers.map(([name]) => name.toLowerCase());
   // Each header line ends in "\n" and the parts are joined by "\n" too, so an empty line
   // separates the headers from the signed header list: the published vector depends on it.
-  const headerLines = input.headers.map(([, value], i) => `${names[i]}:${value}\n`).join('');
-  return [
-    input.method,
-    canonicalUri(url.pathname),
-    canonicalQueryString(url.search),
-    headerLines,
-    names.join(';'),
-    input.payloadHash,
-  ].join('\n');
+  let headerLines = '';
+  let names = '';
+  for (const [rawName, value] of input.headers) {
+    const name = rawName.toLowerCase();
+    headerLines += `${name}:${value}\n`;
+    names += names === '' ? name : `;${name}`;
+  }
+  return `${input.method}\n${canonicalUri(url.pathname)}\n${canonicalQueryString(url.search)}\n${headerLines}\n${names}\n${input.payloadHash}`;
 }

@@ -31,27 +31,14 @@ export interface SignSyncOptions extends SignOptions {
 }
 
 /**
- * Every header of `headers` plus `host` from the URL, lower-cased and sorted: the official SDK
- * signs all headers, with no allow-list. A `host` header is ignored because fetch sends the URL's
- * host regardless (and browsers forbid setting it).
- */
-function headersToSign(headers: Headers, host: string): Array<[string, string]> {
-  const entries: Array<[string, string]> = [['host', host]];
-  let previous = '';
-  // Headers iterate lower-cased and sorted; only set-cookie could repeat a name.
-  for (const [name, value] of headers) {
-    if (name !== 'host' && name !== previous) {
-      entries.push([name, value]);
-    }
-    previous = name;
-  }
-  return entries.sort(([a], [b]) => compareCodeUnits(a, b));
-}
-
-/**
  * Sets `X-Sdk-Date`, `X-Security-Token` (temporary credentials) and `Authorization` on `headers`,
  * signing them together with the method, the URL and the payload (`body`, or the value of
  * `X-Sdk-Content-Sha256` when that is set).
+ *
+ * Like the official SDK it signs every header (no allow-list) plus `host` from the URL; a `Host`
+ * header is dropped because fetch sends the URL's host regardless (browsers forbid setting it),
+ * and a previous `Authorization` must not be signed into the new one. The headers are read in one
+ * pass and written only where they change: undici validates every name and value on each call.
  */
 function signHeaders(
   method: string,
@@ -62,29 +49,51 @@ function signHeaders(
   date: Date,
 ): void {
   const sdkDate = formatSdkDate(date);
-  // A previous signature must not be signed into the new one.
-  headers.delete('authorization');
-  headers.delete('host');
+  // Like the SDK: an empty token is no token; a real one is sent, and signed, as a header.
+  const token = credentials.securityToken || undefined;
+  const parts = requestUrlParts(url);
+  const signed: Array<[string, string]> = [
+    ['host', parts.host],
+    ['x-sdk-date', sdkDate],
+  ];
+  if (token !== undefined) {
+    signed.push(['x-security-token', token]);
+  }
+  let declaredHash = '';
+  let stale = false;
+  let previous = '';
+  // Headers iterate lower-cased and sorted; only set-cookie could repeat a name.
+  for (const [name, value] of headers) {
+    if (name === previous) {
+      continue;
+    }
+    previous = name;
+    if (name === 'authorization' || name === 'host') {
+      stale = true;
+    } else if (name !== 'x-sdk-date' && (name !== 'x-security-token' || token === undefined)) {
+      if (name === 'x-sdk-content-sha256') {
+        declaredHash = value;
+      }
+      signed.push([name, value]);
+    }
+  }
+  signed.sort(([a], [b]) => compareCodeUnits(a, b));
+  if (stale) {
+    headers.delete('authorization');
+    headers.delete('host');
+  }
   headers.set(X_SDK_DATE, sdkDate);
-  // Like the SDK: an empty token is no token; a real one is added first so that it is signed.
-  if (credentials.securityToken) {
-    headers.set(X_SECURITY_TOKEN, credentials.securityToken);
+  if (token !== undefined) {
+    headers.set(X_SECURITY_TOKEN, token);
   }
   // Like the SDK, any non-empty X-Sdk-Content-Sha256 value stands in for the body hash.
-  const payloadHash = headers.get(X_SDK_CONTENT_SHA256) || sha256Hex(body ?? '');
-  const parts = requestUrlParts(url);
-  const signedHeaders = headersToSign(headers, parts.host);
-  const canonical = canonicalRequest({
-    method,
-    url: parts,
-    headers: signedHeaders,
-    payloadHash,
-  });
+  const payloadHash = declaredHash || sha256Hex(body ?? '');
+  const canonical = canonicalRequest({ method, url: parts, headers: signed, payloadHash });
   headers.set(
     'Authorization',
     formatAuthorization({
       accessKeyId: credentials.accessKeyId,
-      signedHeaders: signedHeaders.map(([name]) => name),
+      signedHeaders: signed.map(([name]) => name),
       signature: computeSignature(credentials.secretAccessKey, stringToSign(sdkDate, canonical)),
     }),
   );
