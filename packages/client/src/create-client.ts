@@ -1,7 +1,7 @@
 import type { Credentials } from '@modelarts-lite/signer';
 import type { paths } from '@modelarts-lite/types';
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
-import { authenticate } from './call/authenticate.js';
+import { authenticate, type Send } from './call/authenticate.js';
 import { applyCallPolicy } from './call/call-policy.js';
 import type { RetryOptions } from './middleware/retry.js';
 import type { TokenSource } from './middleware/token-auth.js';
@@ -85,7 +85,9 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
     );
   }
   const retry = options.retry === false ? { retries: 0 } : (options.retry ?? {});
-  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const send: Send =
+    options.fetch ??
+    ((request, signal) => globalThis.fetch(request, signal === undefined ? undefined : { signal }));
   const client = createClient<paths>({ baseUrl: baseUrl ?? endpointOf(region as Region) });
   applyCallPolicy(client, {
     timeoutMs,
@@ -97,6 +99,7 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
     sleep: retry.sleep ?? sleep,
     now: retry.now ?? Date.now,
     send: authenticate(options.auth, options.projectId, send),
+    signalToSend: options.fetch === undefined,
   });
   return client;
 }

@@ -1,8 +1,12 @@
 import { type Credentials, signRequest, signRequestSync } from '@modelarts-lite/signer';
 import type { TokenSource } from '../middleware/token-auth.js';
 
-/** Sends one request: `fetch`, or a stub's in-process equivalent. */
-export type Send = (request: Request) => Promise<Response>;
+/**
+ * Sends one request: `fetch`, or a stub's in-process equivalent. `signal`, when given, bounds
+ * the request instead of `request.signal` (only the built-in fetch is handed one; see
+ * `CallPolicy.signalToSend`).
+ */
+export type Send = (request: Request, signal?: AbortSignal) => Promise<Response>;
 
 /**
  * `send` with `X-Project-Id` (unless the call set its own) and authentication added to each
@@ -23,23 +27,23 @@ export function authenticate(
   if ('token' in auth) {
     const { token } = auth;
     if (typeof token === 'string') {
-      return (request) => {
+      return (request, signal) => {
         addProject(request);
         request.headers.set('X-Auth-Token', token);
-        return send(request);
+        return send(request, signal);
       };
     }
-    return async (request) => {
+    return async (request, signal) => {
       addProject(request);
       request.headers.set('X-Auth-Token', await token());
-      return send(request);
+      return send(request, signal);
     };
   }
-  return (request) => {
+  return (request, signal) => {
     addProject(request);
     return request.body === null
-      ? send(signRequestSync(request, auth))
+      ? send(signRequestSync(request, auth), signal)
       : // The body is a stream here; the async signer reads it from a clone and resends the bytes.
-        signRequest(request, auth).then(send);
+        signRequest(request, auth).then((signed) => send(signed, signal));
   };
 }
