@@ -2,6 +2,7 @@ import type { Credentials } from '@modelarts-lite/signer';
 import type { paths } from '@modelarts-lite/types';
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import { authenticate, type Send } from './call/authenticate.js';
+import { BodyKeepingRequest } from './call/body-keeping-request.js';
 import { applyCallPolicy } from './call/call-policy.js';
 import type { RetryOptions } from './middleware/retry.js';
 import type { TokenSource } from './middleware/token-auth.js';
@@ -88,7 +89,11 @@ export function createModelArtsClient(options: ModelArtsClientOptions): ModelArt
   const send: Send =
     options.fetch ??
     ((request, signal) => globalThis.fetch(request, signal === undefined ? undefined : { signal }));
-  const client = createClient<paths>({ baseUrl: baseUrl ?? endpointOf(region as Region) });
+  const client = createClient<paths>({
+    baseUrl: baseUrl ?? endpointOf(region as Region),
+    // AK/SK signs each body from the string openapi-fetch serialised, kept on the Request.
+    ...('token' in options.auth ? {} : { Request: BodyKeepingRequest }),
+  });
   applyCallPolicy(client, {
     timeoutMs,
     retries: nonNegative('retries', retry.retries ?? 2, true),

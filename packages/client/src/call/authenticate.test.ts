@@ -58,6 +58,52 @@ describe('per-attempt authentication', () => {
     expect(await request.json()).toEqual({ volume_id: 'v-1' });
   });
 
+  it('signs a body in place, on the Request openapi-fetch built, without copying it', async () => {
+    const fetch = fakeFetch(json(details('running')));
+    const client = createModelArtsClient({
+      baseUrl: 'https://stub.test',
+      auth: CREDENTIALS,
+      fetch,
+    });
+    let built: Request | undefined;
+    client.use({
+      onRequest({ request }) {
+        built = request;
+      },
+    });
+    await client.request('post' as 'get', OPERATION_PATH, {
+      params: PATH_PARAMS,
+      body: { volume_id: 'v-1' },
+    } as never);
+    const [request] = fetch.requests;
+    if (!request) throw new Error('no request sent');
+    expect(request).toBe(built);
+    expect((await verifyRequest(request, secretFor)).ok).toBe(true);
+    expect(await request.json()).toEqual({ volume_id: 'v-1' });
+  });
+
+  it('signs the body of a Request that a middleware replaced, not the one it replaced', async () => {
+    const fetch = fakeFetch(json(details('running')));
+    const client = createModelArtsClient({
+      baseUrl: 'https://stub.test',
+      auth: CREDENTIALS,
+      fetch,
+    });
+    client.use({
+      onRequest({ request }) {
+        return new Request(request, { body: JSON.stringify({ volume_id: 'v-2' }) });
+      },
+    });
+    await client.request('post' as 'get', OPERATION_PATH, {
+      params: PATH_PARAMS,
+      body: { volume_id: 'v-1' },
+    } as never);
+    const [request] = fetch.requests;
+    if (!request) throw new Error('no request sent');
+    expect((await verifyRequest(request, secretFor)).ok).toBe(true);
+    expect(await request.json()).toEqual({ volume_id: 'v-2' });
+  });
+
   it("lets a call's own X-Project-Id win over the client's", async () => {
     const fetch = fakeFetch(json(details('running')));
     const client = createModelArtsClient({

@@ -1,5 +1,6 @@
 import { type Credentials, signRequest, signRequestSync } from '@modelarts-lite/signer';
 import type { TokenSource } from '../middleware/token-auth.js';
+import { BodyKeepingRequest } from './body-keeping-request.js';
 
 /**
  * Sends one request: `fetch`, or a stub's in-process equivalent. `signal`, when given, bounds
@@ -41,9 +42,14 @@ export function authenticate(
   }
   return (request, signal) => {
     addProject(request);
-    return request.body === null
-      ? send(signRequestSync(request, auth), signal)
-      : // The body is a stream here; the async signer reads it from a clone and resends the bytes.
-        signRequest(request, auth).then((signed) => send(signed, signal));
+    if (request.body === null) {
+      return send(signRequestSync(request, auth), signal);
+    }
+    // A Request that a middleware replaced is not one openapi-fetch built from the kept body.
+    const body = BodyKeepingRequest.keptBody(request);
+    return body === undefined
+      ? // Only the stream is known: the async signer reads it from a clone and resends the bytes.
+        signRequest(request, auth).then((signed) => send(signed, signal))
+      : send(signRequestSync(request, auth, { body }), signal);
   };
 }
