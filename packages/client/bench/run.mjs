@@ -18,8 +18,8 @@ import { createModelArtsClient } from '../dist/index.js';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const BATCH = Number(process.env.BENCH_BATCH ?? 300);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 45);
+const BATCH = Number(process.env.BENCH_BATCH ?? 100);
 const LEAK_REQUESTS = Number(process.env.BENCH_LEAK_REQUESTS ?? 100_000);
 const PROJECT_ID = '0123456789abcdef0123456789abcdef';
 const SERVER_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
