@@ -58,7 +58,9 @@ export async function runAblation(bench) {
             `ablation ${c.key} (${c.kind}): ${result.non2xx} answers other than 2xx, ${result.errors} socket errors`,
           );
         }
-        (cpu[`${c.key} ${c.kind}`] ??= []).push(result.cpuUsPerRequest);
+        const key = `${c.key} ${c.kind}`;
+        cpu[key] ??= [];
+        cpu[key].push(result.cpuUsPerRequest);
       }
     }
   } finally {
