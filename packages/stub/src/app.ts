@@ -71,7 +71,9 @@ function requestLog(sink: (line: string) => void): MiddlewareHandler {
  * const response = await app.fetch(new Request('http://stub/openapi.json'));
  */
 export function createApp(runtime: StubRuntime): Hono {
-  const app = new Hono({ router: chooseRouter(runtime.routes.operations.length) });
+  const app = new Hono({
+    router: chooseRouter(runtime.routes.operations.map((operation) => operation.honoPath)),
+  });
   const respond = countExamples(createResponder(runtime.validateResponses, runtime.cors), runtime);
   if (runtime.log !== undefined) app.use('*', requestLog(runtime.log));
 
