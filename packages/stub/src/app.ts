@@ -147,7 +147,7 @@ export function createApp(runtime: StubRuntime): Hono {
     cors === undefined
       ? answer
       : (request, ...rest) => {
-          const preflight = cors.preflight(request, runtime.nextRequestId());
+          const preflight = cors.preflight(request, runtime.nextRequestId);
           if (preflight !== undefined) return preflight;
           const response = answer(request, ...rest);
           return response instanceof Promise

@@ -3,8 +3,11 @@ export type CorsOption = boolean | { origin?: string; maxAgeSeconds?: number };
 
 /** Answers preflights and adds CORS headers to every other answer. */
 export interface Cors {
-  /** The answer to a CORS preflight, or undefined when the request is not one. */
-  preflight(request: Request, requestId: string): Response | undefined;
+  /**
+   * The answer to a CORS preflight, or undefined when the request is not one. The request id is
+   * drawn only for a preflight: every request goes through here.
+   */
+  preflight(request: Request, nextRequestId: () => string): Response | undefined;
   /** The response with the CORS headers of a simple or actual request added. */
   decorate(response: Response): Response;
   /** The CORS headers of a simple or actual request, for responses built with them. */
@@ -47,7 +50,7 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
  *
  * @example
  * const cors = createCors(true);
- * const early = cors?.preflight(request, requestId);
+ * const early = cors?.preflight(request, nextRequestId);
  */
 export function createCors(option: CorsOption): Cors | undefined {
   if (option === false) return undefined;
@@ -67,7 +70,7 @@ export function createCors(option: CorsOption): Cors | undefined {
   // (profiled under wrk).
   let lastBuilt: Response | undefined;
   return {
-    preflight(request, requestId) {
+    preflight(request, nextRequestId) {
       if (request.method !== 'OPTIONS') return undefined;
       const method = request.headers.get('access-control-request-method');
       if (method === null) return undefined;
@@ -79,7 +82,7 @@ export function createCors(option: CorsOption): Cors | undefined {
           'access-control-allow-headers':
             request.headers.get('access-control-request-headers') ?? HEADERS,
           'access-control-max-age': maxAge,
-          'x-request-id': requestId,
+          'x-request-id': nextRequestId(),
         },
       });
     },
