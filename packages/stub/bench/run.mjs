@@ -22,7 +22,8 @@
  *   --starts <n>       BENCH_STARTS       cold starts per server (default 10)
  *   --no-prism         BENCH_PRISM=0      leave Prism out
  *   --scale            BENCH_SCALE=1      also run the scale benchmark (several minutes)
- *   --ablation-duration <s>  BENCH_ABLATION_DURATION  whole seconds per ablation measurement (default 2)
+ *   --ablation-duration <s>  BENCH_ABLATION_DURATION  whole seconds per ablation measurement (default 1)
+ *   --ablation-rounds <n>    BENCH_ABLATION_ROUNDS    interleaved ablation rounds (default 5)
  *   --ablation-only    BENCH_ABLATION_ONLY=1  run the ablation table alone
  *   --cpu-prof <dir>   BENCH_CPU_PROF     write a V8 CPU profile of each server into <dir>
  */
@@ -60,6 +61,7 @@ const { values: flags } = parseArgs({
     'no-prism': { type: 'boolean' },
     scale: { type: 'boolean' },
     'ablation-duration': { type: 'string' },
+    'ablation-rounds': { type: 'string' },
     'ablation-only': { type: 'boolean' },
     'cpu-prof': { type: 'string' },
   },
@@ -82,9 +84,15 @@ const ABLATION_SECONDS = Math.max(
     positive(
       'ablation-duration',
       flags['ablation-duration'] ?? process.env.BENCH_ABLATION_DURATION,
-      2,
+      1,
     ),
   ),
+);
+// Many short rounds: the per-round differences then follow the machine's load more closely.
+const ABLATION_ROUNDS = positive(
+  'ablation-rounds',
+  flags['ablation-rounds'] ?? process.env.BENCH_ABLATION_ROUNDS,
+  5,
 );
 const ABLATION_ONLY = flags['ablation-only'] || process.env.BENCH_ABLATION_ONLY === '1';
 const CPU_PROF_DIR = flags['cpu-prof'] ?? process.env.BENCH_CPU_PROF;
@@ -486,7 +494,7 @@ const ablation = await runAblation({
     measureLoad(GENERATORS[0], running, VALID_PATH, headers, seconds),
   signedHeaders,
   tokenHeaders: TOKEN_HEADERS,
-  rounds: ROUNDS,
+  rounds: ABLATION_ROUNDS,
   reflected: { operation_id: REQUESTED_OPERATION_ID },
 });
 console.log(`${ablation}\n(${GENERATORS[0].key}, ${ABLATION_SECONDS} s per measurement)\n`);
