@@ -8,6 +8,9 @@
  *    in a process of their own pinned to core 0; wrk (C) and autocannon (JS) take turns loading
  *    them from core 1, round after round, each case right after its baseline. Reported: medians of
  *    req/s and of the server's CPU µs per request, and the median of the per-round ratios.
+ * 1b. Ablation: server CPU per request of the bare route, the full stub and the stub with each
+ *    per-request feature switched off in turn, for token and AK/SK-signed requests
+ *    (bench/ablation/), interleaved rounds with the first generator (wrk when installed).
  * 2. Cold start: spawn to first 200, the bare Hono server and the stub alternately (and Prism).
  * 3. Import time per module of the stub's start-up, and of the modules it loads on first use.
  * 4. With --scale: the scale benchmark (bench/scale/run.mjs), a spec of 1,000 operations.
@@ -19,6 +22,9 @@
  *   --starts <n>       BENCH_STARTS       cold starts per server (default 10)
  *   --no-prism         BENCH_PRISM=0      leave Prism out
  *   --scale            BENCH_SCALE=1      also run the scale benchmark (several minutes)
+ *   --ablation-duration <s>  BENCH_ABLATION_DURATION  whole seconds per ablation measurement (default 1)
+ *   --ablation-rounds <n>    BENCH_ABLATION_ROUNDS    interleaved ablation rounds (default 5)
+ *   --ablation-only    BENCH_ABLATION_ONLY=1  run the ablation table alone
  *   --cpu-prof <dir>   BENCH_CPU_PROF     write a V8 CPU profile of each server into <dir>
  */
 import { execFileSync } from 'node:child_process';
@@ -28,6 +34,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runAblation } from './ablation/run-ablation.mjs';
 import { autocannonLoad } from './measure/autocannon.mjs';
 import {
   CAN_PIN,
@@ -53,6 +60,9 @@ const { values: flags } = parseArgs({
     starts: { type: 'string' },
     'no-prism': { type: 'boolean' },
     scale: { type: 'boolean' },
+    'ablation-duration': { type: 'string' },
+    'ablation-rounds': { type: 'string' },
+    'ablation-only': { type: 'boolean' },
     'cpu-prof': { type: 'string' },
   },
 });
@@ -67,6 +77,24 @@ const CONNECTIONS = positive('connections', flags.connections ?? process.env.BEN
 const STARTS = positive('starts', flags.starts ?? process.env.BENCH_STARTS, 10);
 const PRISM = !flags['no-prism'] && process.env.BENCH_PRISM !== '0';
 const SCALE = flags.scale || process.env.BENCH_SCALE === '1';
+// wrk takes whole seconds only.
+const ABLATION_SECONDS = Math.max(
+  1,
+  Math.round(
+    positive(
+      'ablation-duration',
+      flags['ablation-duration'] ?? process.env.BENCH_ABLATION_DURATION,
+      1,
+    ),
+  ),
+);
+// Many short rounds: the per-round differences then follow the machine's load more closely.
+const ABLATION_ROUNDS = positive(
+  'ablation-rounds',
+  flags['ablation-rounds'] ?? process.env.BENCH_ABLATION_ROUNDS,
+  5,
+);
+const ABLATION_ONLY = flags['ablation-only'] || process.env.BENCH_ABLATION_ONLY === '1';
 const CPU_PROF_DIR = flags['cpu-prof'] ?? process.env.BENCH_CPU_PROF;
 pinSelf();
 
@@ -87,10 +115,11 @@ const deref = (node) =>
 const examples = deref(spec.paths[PATH_TEMPLATE].get.responses['200']).content['application/json']
   .examples;
 const EXPECTED_BODY = Object.values(examples)[0].value;
+const REQUESTED_OPERATION_ID = '3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b';
 const pathFor = (id) =>
   PATH_TEMPLATE.replace('{project_id}', '0123456789abcdef0123456789abcdef')
     .replace('{id}', id)
-    .replace('{operation_id}', '3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b');
+    .replace('{operation_id}', REQUESTED_OPERATION_ID);
 const VALID_PATH = pathFor('6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f');
 const INVALID_PATH = pathFor('not-a-uuid');
 const TOKEN = 'bench-token';
@@ -172,10 +201,10 @@ const GENERATORS = [
 ];
 
 /** One measurement: load for SECONDS, with the server's CPU time over the same span. */
-async function measureLoad(generator, running, path, headers) {
+async function measureLoad(generator, running, path, headers, seconds = SECONDS) {
   const url = `http://127.0.0.1:${running.port}${path}`;
   const cpuBefore = cpuSeconds(running.child.pid);
-  const result = await generator.run(url, headers, { seconds: SECONDS, connections: CONNECTIONS });
+  const result = await generator.run(url, headers, { seconds, connections: CONNECTIONS });
   const cpu = cpuSeconds(running.child.pid) - cpuBefore;
   return { ...result, cpuUsPerRequest: (cpu / result.total) * 1e6 };
 }
@@ -453,10 +482,26 @@ console.log(
     (HAS_WRK ? '' : ' (wrk is not installed: autocannon only; `apt-get install wrk`)'),
 );
 console.log(`GET ${VALID_PATH}\n`);
-const load = await throughput();
-console.log(`${throughputReport(load)}\n`);
-console.log(`${coldStartReport(await coldStarts())}\n`);
-console.log(importTimes());
+if (!ABLATION_ONLY) {
+  const load = await throughput();
+  console.log(`${throughputReport(load)}\n`);
+}
+const ablation = await runAblation({
+  servers: SERVERS,
+  launch,
+  stop: (running) => stopServer(running.child),
+  measure: (running, headers, seconds = ABLATION_SECONDS) =>
+    measureLoad(GENERATORS[0], running, VALID_PATH, headers, seconds),
+  signedHeaders,
+  tokenHeaders: TOKEN_HEADERS,
+  rounds: ABLATION_ROUNDS,
+  reflected: { operation_id: REQUESTED_OPERATION_ID },
+});
+console.log(`${ablation}\n(${GENERATORS[0].key}, ${ABLATION_SECONDS} s per measurement)\n`);
+if (!ABLATION_ONLY) {
+  console.log(`${coldStartReport(await coldStarts())}\n`);
+  console.log(importTimes());
+}
 if (SCALE) {
   const { runScale } = await import('./scale/run.mjs');
   console.log(`\n${await runScale({ prism: PRISM })}`);

@@ -71,7 +71,9 @@ function requestLog(sink: (line: string) => void): MiddlewareHandler {
  * const response = await app.fetch(new Request('http://stub/openapi.json'));
  */
 export function createApp(runtime: StubRuntime): Hono {
-  const app = new Hono({ router: chooseRouter(runtime.routes.operations.length) });
+  const app = new Hono({
+    router: chooseRouter(runtime.routes.operations.map((operation) => operation.honoPath)),
+  });
   const respond = countExamples(createResponder(runtime.validateResponses, runtime.cors), runtime);
   if (runtime.log !== undefined) app.use('*', requestLog(runtime.log));
 
@@ -145,7 +147,7 @@ export function createApp(runtime: StubRuntime): Hono {
     cors === undefined
       ? answer
       : (request, ...rest) => {
-          const preflight = cors.preflight(request, runtime.nextRequestId());
+          const preflight = cors.preflight(request, runtime.nextRequestId);
           if (preflight !== undefined) return preflight;
           const response = answer(request, ...rest);
           return response instanceof Promise

@@ -103,6 +103,23 @@ function accessKeyMap(keys: StubOptions['accessKeys']): ReadonlyMap<string, stri
  * const client = createModelArtsClient({ baseUrl: 'https://modelarts.test', auth: { token: 't' }, fetch: stub.fetch });
  */
 export function createStub(options: StubOptions = {}): Stub {
+  return createStubAdjusted(options, () => {});
+}
+
+/**
+ * {@link createStub} with a hook that may replace parts of the runtime before the app is built:
+ * the benchmark's ablation switches the request journal or the coverage counts off with it, to
+ * measure what each costs per request. Internal: the package's exports map does not reach it.
+ *
+ * @example
+ * const stub = createStubAdjusted({}, (runtime) => {
+ *   runtime.coverage = { ...runtime.coverage, answered() {} };
+ * });
+ */
+export function createStubAdjusted(
+  options: StubOptions,
+  adjust: (runtime: StubRuntime) => void,
+): Stub {
   const routes = options.routes ?? generatedRoutes;
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
@@ -141,6 +158,7 @@ export function createStub(options: StubOptions = {}): Stub {
   for (const operation of options.operations ?? []) runtime.state.createOperation(operation);
   if (options.state !== undefined) loadInitialState(runtime.state, options.state);
   if (options.lifecycle !== undefined) runtime.state.setLifecycle(options.lifecycle);
+  adjust(runtime);
 
   const app = createApp(runtime);
   return {

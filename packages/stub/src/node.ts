@@ -14,6 +14,7 @@ import { clientErrorListener } from './gateway/client-error.js';
 import { connectListener } from './gateway/connect-method.js';
 import { REJECTIONS, rejectionResponse } from './gateway/gateway-rejection.js';
 import { type ServerTimeouts, serverTimeoutOptions } from './gateway/timeouts.js';
+import type { ServedProxy, ServeProxyOptions } from './proxy/serve-proxy.js';
 import { createRequestIdGenerator } from './request-id.js';
 import { exposureFor } from './server/exposure.js';
 import { gracefulClose } from './server/graceful-close.js';
@@ -148,4 +149,17 @@ export async function serve(options: ServeOptions = {}): Promise<ServedStub> {
   };
 }
 
-export { type ServedProxy, type ServeProxyOptions, serveProxy } from './proxy/serve-proxy.js';
+export type { ServedProxy, ServeProxyOptions } from './proxy/serve-proxy.js';
+
+/**
+ * Serves a validating proxy over HTTP with @hono/node-server (Node only). Its modules load on
+ * the first call, so that a stub that never proxies does not pay for them at start.
+ *
+ * @throws when the port cannot be listened on (e.g. `EADDRINUSE`).
+ * @example
+ * const { url, close } = await serveProxy({ upstream: 'http://127.0.0.1:4010', port: 0 });
+ */
+export async function serveProxy(options: ServeProxyOptions): Promise<ServedProxy> {
+  const proxy = await import('./proxy/serve-proxy.js');
+  return proxy.serveProxy(options);
+}

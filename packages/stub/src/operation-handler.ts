@@ -7,7 +7,7 @@ import { drawLatency, sleep } from './faults/latency.js';
 import { type HeaderReader, headerReader } from './request-headers.js';
 import { dynamicBody } from './responses/dynamic-body.js';
 import { parsePrefer } from './responses/prefer.js';
-import { reflectRequest } from './responses/reflect-request.js';
+import { createReflector } from './responses/reflect-request.js';
 import type { Respond } from './responses/respond.js';
 import { defaultAnswer, defaultExample, selectPreferred } from './responses/select-response.js';
 import type { OperationRoute } from './route-table.js';
@@ -40,6 +40,7 @@ export function createOperationHandler(
   const stateAnswer = stateAnswererFor(runtime.state, runtime.routes.operations, operation);
   const declares400 = operation.responses['400'] !== undefined;
   const fallback = defaultAnswer(operation, runtime.seed);
+  const reflect = createReflector(operation, fallback.status, fallback.body);
   const faultBodies = new Map<string, unknown>();
   const faultBody = (status: string) => {
     if (!faultBodies.has(status)) {
@@ -96,16 +97,11 @@ export function createOperationHandler(
         return respond(operation, status, body, requestId, status !== operation.successStatus);
       }
     }
-    const reflected = reflectRequest(
-      operation,
-      fallback.status,
-      fallback.body,
-      validation.input.params,
-    );
+    const reflected = reflect?.(validation.input.params);
     if (reflected !== undefined) {
       // The answer is still the default example, with the request's own ids copied in.
       runtime.coverage.exampleServed(operation.operationId, fallback.status, fallback.body);
-      return respond(operation, fallback.status, reflected, requestId);
+      return respond(operation, fallback.status, reflected.body, requestId, false, reflected.text);
     }
     return respond(operation, fallback.status, fallback.body, requestId, true);
   };

@@ -51,10 +51,12 @@ function ratio(covered: number, total: number): CoverageRatio {
   return { covered, total, percent: total === 0 ? 100 : Math.round((covered / total) * 1000) / 10 };
 }
 
+// Keyed so that counting allocates nothing per request: statuses by number, examples by status
+// then name (no key strings built).
 interface Counters {
   requests: number;
-  statuses: Map<string, number>;
-  examples: Map<string, number>;
+  statuses: Map<number, number>;
+  examples: Map<string, Map<string, number>>;
   constraints: Map<string, number>;
 }
 
@@ -86,22 +88,22 @@ export function createCoverageRecorder(routes: RouteTable): CoverageRecorder {
     }
     return found;
   };
-  const increment = (map: Map<string, number>, key: string) =>
-    map.set(key, (map.get(key) ?? 0) + 1);
+  const increment = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 
   const operationCoverage = (operation: OperationRoute): OperationCoverage => {
     const counted = counters.get(operation.operationId);
     const statuses: OperationCoverage['statuses'] = {};
     for (const status of Object.keys(operation.responses))
       statuses[status] = { documented: true, answered: 0 };
-    for (const [status, answered] of counted?.statuses ?? []) {
+    for (const [code, answered] of counted?.statuses ?? []) {
+      const status = String(code);
       statuses[status] = { documented: operation.responses[status] !== undefined, answered };
     }
     const examples: OperationCoverage['examples'] = {};
     for (const [status, response] of Object.entries(operation.responses)) {
       if (response.examples.length === 0) continue;
       examples[status] = Object.fromEntries(
-        response.examples.map((e) => [e.name, counted?.examples.get(`${status} ${e.name}`) ?? 0]),
+        response.examples.map((e) => [e.name, counted?.examples.get(status)?.get(e.name) ?? 0]),
       );
     }
     const constraints: Record<string, number> = {};
@@ -122,11 +124,18 @@ export function createCoverageRecorder(routes: RouteTable): CoverageRecorder {
     answered(operationId, status) {
       const counted = countersOf(operationId);
       counted.requests++;
-      increment(counted.statuses, String(status));
+      increment(counted.statuses, status);
     },
     exampleServed(operationId, status, body) {
       const name = exampleNames.get(body);
-      if (name !== undefined) increment(countersOf(operationId).examples, `${status} ${name}`);
+      if (name === undefined) return;
+      const examples = countersOf(operationId).examples;
+      let byName = examples.get(status);
+      if (byName === undefined) {
+        byName = new Map();
+        examples.set(status, byName);
+      }
+      increment(byName, name);
     },
     rejected(operationId, constraint) {
       increment(countersOf(operationId).constraints, constraint);

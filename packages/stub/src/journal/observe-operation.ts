@@ -70,8 +70,8 @@ export function recordUnrouted(
  * const respond = countExamples(createResponder(true), runtime);
  */
 export function countExamples(respond: Respond, runtime: StubRuntime): Respond {
-  return (operation, status, body, requestId, cacheable) => {
+  return (operation, status, body, requestId, cacheable, checkedText) => {
     if (cacheable) runtime.coverage.exampleServed(operation.operationId, status, body);
-    return respond(operation, status, body, requestId, cacheable);
+    return respond(operation, status, body, requestId, cacheable, checkedText);
   };
 }

@@ -28,8 +28,12 @@ type NodeHeaders = Record<string, string | string[] | undefined>;
 
 /** What is kept per request: references only, turned into an entry when someone reads the journal. */
 interface Recorded {
-  request: Request;
+  method: string;
+  url: string;
+  /** Kept only when the headers are not Node's parsed ones (in-process `fetch`). */
+  request: Request | undefined;
   nodeHeaders: NodeHeaders | undefined;
+  body: string | undefined;
   operationId: string | null;
   response: Response;
   time: number;
@@ -55,7 +59,8 @@ function query(url: URL): Record<string, string | string[]> {
 }
 
 function headersOf(recorded: Recorded): Record<string, string> {
-  if (recorded.nodeHeaders === undefined) return redactHeaders(recorded.request.headers);
+  if (recorded.nodeHeaders === undefined)
+    return redactHeaders((recorded.request as Request).headers);
   const plain: NodeHeaders = {};
   // HTTP/2 pseudo-headers (`:path`…) are not headers of the request as the API sees it.
   for (const [name, value] of Object.entries(recorded.nodeHeaders))
@@ -64,10 +69,10 @@ function headersOf(recorded: Recorded): Record<string, string> {
 }
 
 function entryOf(recorded: Recorded): JournalEntry {
-  const url = new URL(recorded.request.url);
-  const text = bodyOf(recorded.request);
+  const url = new URL(recorded.url);
+  const text = recorded.body;
   return {
-    method: recorded.request.method,
+    method: recorded.method,
     path: url.pathname,
     operationId: recorded.operationId,
     status: recorded.response.status,
@@ -84,6 +89,9 @@ function entryOf(recorded: Recorded): JournalEntry {
  * Creates a request journal: a ring of the last `size` API requests. Recording keeps references
  * only, in parallel arrays (no object allocated, no `Headers` built, no body copied), so it costs
  * almost nothing per request; entries are built, and credentials redacted, when the journal is read.
+ * Under Node it keeps the request's method, URL and parsed headers rather than the Request: that
+ * holds Node's whole IncomingMessage, and keeping 1,000 of them alive made every young-generation
+ * garbage collection copy them (about 3 µs per request under wrk).
  *
  * @example
  * const journal = createRequestJournal();
@@ -91,7 +99,10 @@ function entryOf(recorded: Recorded): JournalEntry {
  * journal.list({ operationId: 'ShowServerOperation' });
  */
 export function createRequestJournal(size = JOURNAL_SIZE): RequestJournal {
+  let methods: string[] = new Array(size);
+  let urls: string[] = new Array(size);
   let requests: (Request | undefined)[] = new Array(size);
+  let bodies: (string | undefined)[] = new Array(size);
   let nodeHeaders: (NodeHeaders | undefined)[] = new Array(size);
   let operationIds: (string | null)[] = new Array(size);
   let responses: (Response | undefined)[] = new Array(size);
@@ -100,10 +111,13 @@ export function createRequestJournal(size = JOURNAL_SIZE): RequestJournal {
   let count = 0;
   return {
     record(request, env, operationId, response) {
-      requests[next] = request;
-      nodeHeaders[next] = (
-        env as { incoming?: { headers?: NodeHeaders } } | undefined
-      )?.incoming?.headers;
+      const parsed = (env as { incoming?: { headers?: NodeHeaders } } | undefined)?.incoming
+        ?.headers;
+      methods[next] = request.method;
+      urls[next] = request.url;
+      requests[next] = parsed === undefined ? request : undefined;
+      bodies[next] = bodyOf(request);
+      nodeHeaders[next] = parsed;
       operationIds[next] = operationId;
       responses[next] = response;
       times[next] = Date.now();
@@ -118,7 +132,10 @@ export function createRequestJournal(size = JOURNAL_SIZE): RequestJournal {
         if (filter.operationId !== undefined && operationId !== filter.operationId) continue;
         entries.push(
           entryOf({
-            request: requests[at] as Request,
+            method: methods[at] as string,
+            url: urls[at] as string,
+            request: requests[at],
+            body: bodies[at],
             nodeHeaders: nodeHeaders[at],
             operationId,
             response: responses[at] as Response,
@@ -129,7 +146,10 @@ export function createRequestJournal(size = JOURNAL_SIZE): RequestJournal {
       return entries;
     },
     clear() {
+      methods = new Array(size);
+      urls = new Array(size);
       requests = new Array(size);
+      bodies = new Array(size);
       nodeHeaders = new Array(size);
       operationIds = new Array(size);
       responses = new Array(size);

@@ -10,6 +10,11 @@ export type Respond = (
   requestId: string,
   /** The body is static (an example, a fixed error): validate and serialise it once. */
   cacheable?: boolean,
+  /**
+   * The body's JSON, given when the caller already checked the body against this status's schema
+   * (a reflected answer): then it is neither validated again nor serialised.
+   */
+  checkedText?: string,
 ) => Response;
 
 function withRequestId(body: unknown, requestId: string): unknown {
@@ -41,6 +46,7 @@ export function createResponder(validateResponses: boolean, cors?: Cors): Respon
     response: ResponseRoute | undefined,
     body: unknown,
     requestId: string,
+    bodyChecked: boolean,
   ) => {
     if (response === undefined) {
       throw new StubContractViolation(
@@ -57,6 +63,7 @@ export function createResponder(validateResponses: boolean, cors?: Cors): Respon
       throw new StubContractViolation(operation.operationId, status, 'the spec declares no body');
     } else if (
       response.validate !== undefined &&
+      !bodyChecked &&
       !(typeof body === 'object' && body !== null && validStatic.has(body))
     ) {
       if (!response.validate(body)) {
@@ -88,23 +95,28 @@ export function createResponder(validateResponses: boolean, cors?: Cors): Respon
     }
   };
 
-  return (operation, status, rawBody, requestId, cacheable = false) => {
+  return (operation, status, rawBody, requestId, cacheable = false, checkedText) => {
     const body = withRequestId(rawBody, requestId);
+    // A request id written into the body makes the caller's text stale.
+    const prepared = body === rawBody ? checkedText : undefined;
     const response = operation.responses[status] ?? operation.responses.default;
     const isStatic = cacheable && body === rawBody && typeof body === 'object' && body !== null;
     if (validateResponses) {
-      check(operation, status, response, body, requestId);
+      check(operation, status, response, body, requestId, prepared !== undefined);
       if (isStatic) validStatic.add(body as object);
     }
     // CORS headers go in at creation: adding them afterwards is much slower (see Cors.built).
-    const headers: Record<string, string> =
+    const contentType =
+      body === undefined ? undefined : (response?.mediaType ?? 'application/json');
+    const headers =
       cors === undefined
-        ? { 'x-request-id': requestId }
-        : { ...cors.headers, 'x-request-id': requestId };
+        ? contentType === undefined
+          ? { 'x-request-id': requestId }
+          : { 'x-request-id': requestId, 'content-type': contentType }
+        : cors.headersWith(requestId, contentType);
     const built = (answer: Response) => (cors === undefined ? answer : cors.built(answer));
     if (body === undefined) return built(new Response(null, { status: Number(status), headers }));
-    headers['content-type'] = response?.mediaType ?? 'application/json';
-    let text = isStatic ? serialised.get(body as object) : undefined;
+    let text = prepared ?? (isStatic ? serialised.get(body as object) : undefined);
     if (text === undefined) {
       text = JSON.stringify(body);
       if (isStatic) serialised.set(body as object, text);

@@ -288,7 +288,10 @@ export function createOperationStore(
       return server !== undefined && inProject(server, projectId) ? server : undefined;
     },
     findOperation(kind, ownerId, operationId, projectId) {
-      const operation = operations.get(key(kind, ownerId, operationId));
+      // A stateless stub (no operation registered or started) answers every read from the spec:
+      // no key to build.
+      if (operations.size === 0) return undefined;
+      const operation = operations.get(`${kind}\n${ownerId}\n${operationId}`);
       return operation !== undefined && inProject(operation, projectId) ? operation : undefined;
     },
     storeStarted(operation) {
