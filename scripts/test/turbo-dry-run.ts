@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +66,19 @@ export function copyOfRepo(): { dir: string; commitAll: () => void; dispose: () 
   };
   commitAll();
   return { dir, commitAll, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Whether the task's package has a script of that name (Turbo lists tasks of packages without). */
+export function hasScript(taskId: string): boolean {
+  const [pkg, task] = taskId.split('#') as [string, string];
+  const dirs: Record<string, string> = {
+    '@modelarts-lite/spec': 'spec',
+    '@modelarts-lite/scripts': 'scripts',
+    '@modelarts-lite/spec-diff': 'tools/spec-diff',
+    '@modelarts-lite/release-check': 'tools/release-check',
+  };
+  const dir = dirs[pkg] ?? `packages/${pkg.replace('@modelarts-lite/', '')}`;
+  const scripts =
+    JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')).scripts ?? {};
+  return task in scripts;
 }
