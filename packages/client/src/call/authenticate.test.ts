@@ -12,6 +12,31 @@ import {
 } from '../../test/fake-fetch.js';
 import { createModelArtsClient } from '../index.js';
 
+/** An AK/SK client on a fake fetch that answers once, as the body-signing tests need. */
+function signingClient() {
+  const fetch = fakeFetch(json(details('running')));
+  const client = createModelArtsClient({ baseUrl: 'https://stub.test', auth: CREDENTIALS, fetch });
+  return { fetch, client };
+}
+
+/**
+ * Sends `{ volume_id }` as a POST body through `client` and returns the one Request that reached
+ * the fake fetch, after checking its signature.
+ */
+async function postSigned(
+  { fetch, client }: ReturnType<typeof signingClient>,
+  volumeId: string,
+): Promise<Request> {
+  await client.request('post' as 'get', OPERATION_PATH, {
+    params: PATH_PARAMS,
+    body: { volume_id: volumeId },
+  } as never);
+  const [request] = fetch.requests;
+  if (!request) throw new Error('no request sent');
+  expect((await verifyRequest(request, secretFor)).ok).toBe(true);
+  return request;
+}
+
 describe('per-attempt authentication', () => {
   it('signs headers that client.use middleware set, on every attempt', async () => {
     const fetch = fakeFetch(json({}, 503), json(details('running')));
@@ -42,65 +67,31 @@ describe('per-attempt authentication', () => {
   });
 
   it('signs a request body, which stays readable by the server', async () => {
-    const fetch = fakeFetch(json(details('running')));
-    const client = createModelArtsClient({
-      baseUrl: 'https://stub.test',
-      auth: CREDENTIALS,
-      fetch,
-    });
-    await client.request('post' as 'get', OPERATION_PATH, {
-      params: PATH_PARAMS,
-      body: { volume_id: 'v-1' },
-    } as never);
-    const [request] = fetch.requests;
-    if (!request) throw new Error('no request sent');
-    expect((await verifyRequest(request, secretFor)).ok).toBe(true);
+    const request = await postSigned(signingClient(), 'v-1');
     expect(await request.json()).toEqual({ volume_id: 'v-1' });
   });
 
   it('signs a body in place, on the Request openapi-fetch built, without copying it', async () => {
-    const fetch = fakeFetch(json(details('running')));
-    const client = createModelArtsClient({
-      baseUrl: 'https://stub.test',
-      auth: CREDENTIALS,
-      fetch,
-    });
+    const subject = signingClient();
     let built: Request | undefined;
-    client.use({
+    subject.client.use({
       onRequest({ request }) {
         built = request;
       },
     });
-    await client.request('post' as 'get', OPERATION_PATH, {
-      params: PATH_PARAMS,
-      body: { volume_id: 'v-1' },
-    } as never);
-    const [request] = fetch.requests;
-    if (!request) throw new Error('no request sent');
+    const request = await postSigned(subject, 'v-1');
     expect(request).toBe(built);
-    expect((await verifyRequest(request, secretFor)).ok).toBe(true);
     expect(await request.json()).toEqual({ volume_id: 'v-1' });
   });
 
   it('signs the body of a Request that a middleware replaced, not the one it replaced', async () => {
-    const fetch = fakeFetch(json(details('running')));
-    const client = createModelArtsClient({
-      baseUrl: 'https://stub.test',
-      auth: CREDENTIALS,
-      fetch,
-    });
-    client.use({
+    const subject = signingClient();
+    subject.client.use({
       onRequest({ request }) {
         return new Request(request, { body: JSON.stringify({ volume_id: 'v-2' }) });
       },
     });
-    await client.request('post' as 'get', OPERATION_PATH, {
-      params: PATH_PARAMS,
-      body: { volume_id: 'v-1' },
-    } as never);
-    const [request] = fetch.requests;
-    if (!request) throw new Error('no request sent');
-    expect((await verifyRequest(request, secretFor)).ok).toBe(true);
+    const request = await postSigned(subject, 'v-1');
     expect(await request.json()).toEqual({ volume_id: 'v-2' });
   });
 
