@@ -128,7 +128,7 @@ const TOKEN_HEADERS = { 'X-Auth-Token': TOKEN, Accept: 'application/json' };
 /** Signs once with the signer's dist: the signature stays valid for the stub's 15-minute skew. */
 async function signedHeaders(port) {
   const { signRequest } = await import('@modelarts-lite/signer');
-  const { DEFAULT_ACCESS_KEY } = await import('../dist/auth/default-access-key.js');
+  const { DEFAULT_ACCESS_KEY } = await import('../dist/index.js');
   const signed = await signRequest(
     new Request(`http://127.0.0.1:${port}${VALID_PATH}`, {
       headers: { Accept: 'application/json' },

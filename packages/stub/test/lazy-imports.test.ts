@@ -29,7 +29,7 @@ describe('modules loaded on first use', () => {
   it.each([
     ['dynamic', 200, 'json-schema-faker'],
     ['docs', 200, '@scalar/hono-api-reference'],
-    ['openapi', 200, './openapi.gen.js'],
+    ['openapi', 200, 'openapi.gen'],
     ['signed', 401, '@modelarts-lite/signer'],
   ])(
     'imports what a %s request needs with the first one, once',

@@ -9,8 +9,7 @@ const STARTUP = [
   ['@hono/node-server', '@hono/node-server'],
   ['ajv runtime helpers', 'ajv/dist/runtime/ucs2length.js'],
   ['generated route table', here('../../dist/generated/routes.gen.js')],
-  ['stub app (the rest of src/)', here('../../dist/app.js')],
-  ['createStub + serve', here('../../dist/node.js')],
+  ['the stub (the rest of src/, bundled)', here('../../dist/node.js')],
 ];
 const ON_FIRST_USE = [
   ['@modelarts-lite/signer (AK/SK)', '@modelarts-lite/signer'],
