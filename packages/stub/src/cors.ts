@@ -10,8 +10,6 @@ export interface Cors {
   preflight(request: Request, nextRequestId: () => string): Response | undefined;
   /** The response with the CORS headers of a simple or actual request added. */
   decorate(response: Response): Response;
-  /** The CORS headers of a simple or actual request, for responses built with them. */
-  readonly headers: Readonly<Record<string, string>>;
   /**
    * A fresh headers object for an answer: the CORS headers, `x-request-id` and (when given)
    * `content-type`, as one object literal, the shape Node writes fastest.
@@ -93,7 +91,6 @@ export function createCors(option: CorsOption): Cors | undefined {
       }
       return withHeaders(response, common);
     },
-    headers: common,
     headersWith(requestId, contentType) {
       const headers: Record<string, string> =
         vary === undefined
