@@ -242,12 +242,14 @@ describe('client on a throttling or failing server', () => {
   });
 
   it('the caller aborting during a retry wait rejects at once with its reason', async () => {
-    const target = await serve((socket) =>
-      answer(socket, httpResponse(503, '{}', { 'Retry-After': '30' })),
-    );
     const controller = new AbortController();
     const reason = new Error('user gave up');
-    setTimeout(() => controller.abort(reason), 100);
+    // The abort is timed from the server's answer, not from the call, so that a busy machine
+    // cannot abort before the first request went out.
+    const target = await serve((socket) => {
+      answer(socket, httpResponse(503, '{}', { 'Retry-After': '30' }));
+      setTimeout(() => controller.abort(reason), 100);
+    });
     const { error, ms } = await timed(() =>
       get(client(target, { retry: { maxDelayMs: 60_000 } }), { signal: controller.signal }),
     );
