@@ -1,7 +1,8 @@
 import type { Report } from '../change.js';
 import { SPEC_DERIVED_PACKAGES } from '../repo-layout.js';
 import { bumpCovers, bumpFor } from '../semver-bump.js';
-import { type PendingChangeset, pendingBump } from './pending-bumps.js';
+import { changesSinceRelease } from '../spec/release-report.js';
+import { type PendingChangeset, pendingBump, readPendingChangesets } from './pending-bumps.js';
 import { SPEC_CHANGESET_FILE } from './spec-changeset.js';
 
 /** A spec-derived package whose pending bump is smaller than the spec's changes demand. */
@@ -31,4 +32,20 @@ export function missingBumps(report: Report, pending: readonly PendingChangeset[
       },
     ];
   });
+}
+
+/**
+ * The check `pnpm test` runs on a repository (the spec package's tests call it): which
+ * spec-derived packages its pending changesets under-bump, against the spec's changes since the
+ * release baseline. Empty when every package is covered.
+ *
+ * @example
+ * (await uncoveredSpecChanges('/repo')).map((m) => m.message); // [] when covered
+ */
+export async function uncoveredSpecChanges(repoRoot: string): Promise<MissingBump[]> {
+  const [report, pending] = await Promise.all([
+    changesSinceRelease(repoRoot),
+    readPendingChangesets(repoRoot),
+  ]);
+  return missingBumps(report, pending);
 }
