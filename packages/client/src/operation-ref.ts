@@ -1,5 +1,5 @@
 import type { OperationDetails, paths } from '@modelarts-lite/types';
-import type { Client } from 'openapi-fetch';
+import type { Client, FetchResponse } from 'openapi-fetch';
 
 /** Where the operation runs: a Lite Server, or a supernode (hyperinstance). */
 type OperationOwner =
@@ -26,6 +26,16 @@ export type OperationRef = OperationOwner & OperationIdentity;
 const SERVER_PATH = '/v1/{project_id}/dev-servers/{id}/operation/{operation_id}';
 const HYPERINSTANCE_PATH =
   '/v1/{project_id}/dev-servers/hyperinstance/{id}/operation/{operation_id}';
+
+/** openapi-fetch's result of one of the two operation-details reads. */
+type OperationRead<Path extends typeof SERVER_PATH | typeof HYPERINSTANCE_PATH> = FetchResponse<
+  paths[Path]['get'],
+  {
+    signal?: AbortSignal;
+    params: { path: { project_id: string; id: string; operation_id: string } };
+  },
+  `${string}/${string}`
+>;
 
 function nonEmpty(value: unknown, name: string): string {
   if (typeof value !== 'string' || value === '') {
@@ -67,7 +77,7 @@ export function readOperation(
   client: Pick<Client<paths>, 'GET'>,
   ref: OperationRef,
   signal?: AbortSignal,
-) {
+): Promise<OperationRead<typeof SERVER_PATH> | OperationRead<typeof HYPERINSTANCE_PATH>> {
   const projectId = nonEmpty(ref.projectId, 'projectId');
   const operationId = checkOperationRef(ref);
   const init = signal ? { signal } : {};

@@ -58,7 +58,7 @@ export interface VerifyOptions {
 }
 
 /** API Gateway accepts an `X-Sdk-Date` within 15 minutes of its own clock. */
-export const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
+export const DEFAULT_MAX_SKEW_MS: number = 15 * 60 * 1000;
 
 function fail(code: VerifyFailureCode, reason: string, accessKeyId?: string): VerifyFailure {
   return accessKeyId === undefined

@@ -12,12 +12,13 @@
  * ```
  */
 export class BodyKeepingRequest extends Request {
-  /**
-   * openapi-fetch checks what a middleware's `onRequest` returns with `instanceof` the Request
-   * class it was given: any Request must still pass, as it does without this class.
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Request;
+  // openapi-fetch checks what a middleware's `onRequest` returns with `instanceof` the Request
+  // class it was given: any Request must still pass, as it does without this class. Defined here
+  // rather than as a static method, which isolated declaration emit would declare twice.
+  static {
+    Object.defineProperty(this, Symbol.hasInstance, {
+      value: (value: unknown): boolean => value instanceof Request,
+    });
   }
 
   /**

@@ -1,5 +1,5 @@
 // A throwaway copy of the monorepo whose spec is replaced, built from scratch with the same steps
-// Turbo runs (spec bundle → types, signer, client → stub generate and build), for the scale
+// Turbo runs (spec bundle → types, signer, client → stub, each build generating first), for the scale
 // benchmark. node_modules is linked, not copied: pnpm's links inside the packages are relative, so
 // workspace packages resolve to the copy and third-party ones to the installed store.
 import { execFileSync } from 'node:child_process';
@@ -21,12 +21,9 @@ const SKIPPED = new Set(['.git', '.turbo', 'dist']);
 /** The pipeline, in dependency order: [package folder, script] as the packages declare them. */
 const STEPS = [
   ['spec', 'build'],
-  ['packages/types', 'generate'],
   ['packages/types', 'build'],
   ['packages/signer', 'build'],
-  ['packages/client', 'generate'],
   ['packages/client', 'build'],
-  ['packages/stub', 'generate'],
   ['packages/stub', 'build'],
 ];
 
