@@ -4,12 +4,19 @@
 // @types/node or dependency declaration is parsed, so a build takes a fraction of `tsc --noCheck`'s
 // time and needs no other package's build. Type errors are the `typecheck` task's; what this reports
 // is code whose declarations cannot be emitted in isolation (an exported function with no return
-// type, say), which `tsc` would have inferred. Usage, in a package: node ../../scripts/build/transpile.mjs
+// type, say), which `tsc` would have inferred.
+// Usage, in a package: node ../../scripts/build/transpile.mjs [--declarations-only] [tsconfig.build.json]
+// (--declarations-only where a bundler writes the JavaScript, as the stub's esbuild does).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import ts from 'typescript';
 
-const configPath = resolve(process.argv[2] ?? 'tsconfig.build.json');
+const { values, positionals } = parseArgs({
+  options: { 'declarations-only': { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
+const configPath = resolve(positionals[0] ?? 'tsconfig.build.json');
 const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail([d]) };
 const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, host);
 if (config.errors.length > 0) fail(config.errors);
@@ -38,20 +45,20 @@ for (const fileName of config.fileNames) {
   if (fileName.endsWith('.d.ts')) continue;
   const source = ts.sys.readFile(fileName);
   const base = join(outDir, relative(rootDir, fileName)).replace(/\.(m|c)?tsx?$/, '');
-  const js = ts.transpileModule(source, {
-    fileName,
-    compilerOptions: options,
-    reportDiagnostics: true,
-  });
+  const js = values['declarations-only']
+    ? undefined
+    : ts.transpileModule(source, { fileName, compilerOptions: options, reportDiagnostics: true });
   const dts = ts.transpileDeclaration(source, {
     fileName,
     compilerOptions: declarationOptions,
     reportDiagnostics: true,
   });
-  diagnostics.push(...(js.diagnostics ?? []), ...(dts.diagnostics ?? []));
+  diagnostics.push(...(js?.diagnostics ?? []), ...(dts.diagnostics ?? []));
   mkdirSync(dirname(base), { recursive: true });
-  writeFileSync(`${base}.js`, js.outputText);
-  if (js.sourceMapText) writeFileSync(`${base}.js.map`, js.sourceMapText);
+  if (js) {
+    writeFileSync(`${base}.js`, js.outputText);
+    if (js.sourceMapText) writeFileSync(`${base}.js.map`, js.sourceMapText);
+  }
   writeFileSync(`${base}.d.ts`, dts.outputText);
   if (dts.sourceMapText) writeFileSync(`${base}.d.ts.map`, dts.sourceMapText);
 }

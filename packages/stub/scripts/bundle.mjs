@@ -1,5 +1,5 @@
-// Bundles the stub's own modules into a few files (the `build` task, after tsc has written the
-// declarations). Loaded one by one, the ~60 modules of src/ cost the ESM loader about 40 ms of a
+// Bundles the stub's own modules into a few files (the `build` task, after the declarations are
+// written). Loaded one by one, the ~60 modules of src/ cost the ESM loader about 40 ms of a
 // cold start (resolve, stat and read per module); bundled, they load in a handful of files. Every
 // dependency stays external and every dynamic import stays lazy (code splitting): the signer, the
 // data generator, the docs page, the proxy and the served document still load on first use.
@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 
-/** Removes the JavaScript an earlier build left in dist/ and their source maps (the declarations stay: tsc wrote them). */
+/** Removes the JavaScript an earlier build left in dist/ and their source maps (the declarations stay). */
 function removeJs(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

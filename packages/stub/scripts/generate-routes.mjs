@@ -19,7 +19,7 @@ const OPENAPI_SCHEMA_KEYWORDS = new Set(['example', 'discriminator', 'xml', 'ext
 function banner(generator) {
   return `/**
  * This file was generated from an OpenAPI document by ${generator}.
- * Do not edit it: change spec/openapi.yaml and run \`pnpm generate\`.
+ * Do not edit it: change spec/openapi.yaml and run \`pnpm build\`.
  */
 `;
 }
@@ -432,7 +432,13 @@ export async function generateRouteTable({ spec, outDir, routeTableTypes }) {
     );
   const typesImport = typesModule.startsWith('.') ? typesModule : `./${typesModule}`;
 
-  const validatorsFile = `${banner(generator)}// @ts-nocheck: Ajv standalone output is plain JavaScript.\n${esmRuntimeImports(standalone)}\n`;
+  // Each export typed as the route table's Validator, so that the declarations need no inference
+  // from Ajv's untyped code (the build emits them file by file, under isolatedDeclarations).
+  const typedStandalone = esmRuntimeImports(standalone).replace(
+    /export const (\w+) = (\w+);/g,
+    'export const $1: Validator = $2;',
+  );
+  const validatorsFile = `${banner(generator)}// @ts-nocheck: Ajv standalone output is plain JavaScript.\nimport type { Validator } from '${typesImport}';\n${typedStandalone}\n`;
   // Compact, with what operations have in common declared once (see literal-pool.mjs).
   const { declarations, expression } = writeWithSharedLiterals(operations);
   const routesFile = `${banner(generator)}

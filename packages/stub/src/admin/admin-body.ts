@@ -6,7 +6,7 @@ import type { Context } from 'hono';
  * @example
  * return adminError(c, 'body must be JSON');
  */
-export function adminError(c: Context, message: string, status: 400 | 409 = 400) {
+export function adminError(c: Context, message: string, status: 400 | 409 = 400): Response {
   return c.json({ error_code: 'STUB.BadRequest', error_msg: message }, status);
 }
 

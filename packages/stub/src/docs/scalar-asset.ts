@@ -12,7 +12,7 @@
 export const SCALAR_VERSION = '1.46.4';
 
 /** Where browsers get the bundle when this runtime cannot read it from node_modules. */
-export const SCALAR_CDN_URL = `https://cdn.jsdelivr.net/npm/@scalar/api-reference@${SCALAR_VERSION}/dist/browser/standalone.js`;
+export const SCALAR_CDN_URL: string = `https://cdn.jsdelivr.net/npm/@scalar/api-reference@${SCALAR_VERSION}/dist/browser/standalone.js`;
 
 /** Package export of the self-contained browser build (Vue and all of Scalar in one script). */
 const SCRIPT_SPECIFIER = '@scalar/api-reference/browser/standalone.js';

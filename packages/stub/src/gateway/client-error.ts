@@ -52,7 +52,12 @@ export function clientErrorListener(nextRequestId: () => string) {
  * @example
  * writeRawAnswer(socket, 400, '{"error_code":"APIGW.0201",…}', requestId);
  */
-export function writeRawAnswer(socket: Duplex, status: number, body: string, requestId: string) {
+export function writeRawAnswer(
+  socket: Duplex,
+  status: number,
+  body: string,
+  requestId: string,
+): void {
   socket.end(
     `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\n` +
       'Content-Type: application/json\r\n' +

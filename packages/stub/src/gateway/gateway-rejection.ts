@@ -13,7 +13,12 @@ export interface GatewayRejection {
  * it is the stub's answer to a client too slow to send its request (nginx's, whom API Gateway is
  * built on).
  */
-export const REJECTIONS = {
+export const REJECTIONS: Readonly<
+  Record<
+    'badRequest' | 'timeout' | 'bodyTooLarge' | 'uriTooLong' | 'headersTooLarge',
+    GatewayRejection
+  >
+> = {
   badRequest: { status: 400, errorCode: 'APIGW.0201', errorMsg: 'Invalid request' },
   timeout: { status: 408, errorCode: 'APIGW.0201', errorMsg: 'Request timeout' },
   bodyTooLarge: { status: 413, errorCode: 'APIGW.0201', errorMsg: 'Request entity too large' },
@@ -23,7 +28,7 @@ export const REJECTIONS = {
     errorCode: 'APIG.0201',
     errorMsg: 'Request header or cookie too large',
   },
-} as const satisfies Record<string, GatewayRejection>;
+};
 
 /**
  * The rejection as a JSON body string, with the request id the response carries.

@@ -24,7 +24,12 @@ export const DEFAULT_TIMEOUTS: Required<ServerTimeouts> = {
  * @example
  * createServer(serverTimeoutOptions({ headersMs: 2000 }));
  */
-export function serverTimeoutOptions(timeouts: ServerTimeouts = {}) {
+export function serverTimeoutOptions(timeouts: ServerTimeouts = {}): {
+  headersTimeout: number;
+  requestTimeout: number;
+  keepAliveTimeout: number;
+  connectionsCheckingInterval: number;
+} {
   const { headersMs, requestMs, keepAliveMs } = { ...DEFAULT_TIMEOUTS, ...timeouts };
   for (const [name, value] of Object.entries({ headersMs, requestMs, keepAliveMs })) {
     if (!Number.isInteger(value) || value <= 0) {

@@ -98,7 +98,7 @@ function entryOf(recorded: Recorded): JournalEntry {
  * journal.record(c.req.raw, c.env, 'ShowServerOperation', response);
  * journal.list({ operationId: 'ShowServerOperation' });
  */
-export function createRequestJournal(size = JOURNAL_SIZE): RequestJournal {
+export function createRequestJournal(size: number = JOURNAL_SIZE): RequestJournal {
   let methods: string[] = new Array(size);
   let urls: string[] = new Array(size);
   let requests: (Request | undefined)[] = new Array(size);

@@ -117,7 +117,7 @@ export function createLifecycleSettings(checks: StateChecks | undefined) {
       return script;
     },
     scripts: (): OperationScript[] => scripts.map(({ remaining: _, ...s }) => s),
-    clearScripts() {
+    clearScripts(): void {
       scripts = [];
     },
     /** The settings of a newly started operation: defaults, then the first matching script (used up). */
@@ -132,7 +132,7 @@ export function createLifecycleSettings(checks: StateChecks | undefined) {
       const { match: _m, times: _t, persistent: _p, remaining: _r, ...settings } = script;
       return { ...defaults, ...settings };
     },
-    reset() {
+    reset(): void {
       defaults = {};
       scripts = [];
     },

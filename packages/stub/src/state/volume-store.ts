@@ -89,9 +89,9 @@ export function createVolumeStore(now: () => number) {
       transitions.set(k, transition);
       volumes.set(k, { ...volume, operationId: transition.operationId });
     },
-    isEmpty: () => volumes.size === 0,
-    list: () => [...volumes.values()].map(settle),
-    clear() {
+    isEmpty: (): boolean => volumes.size === 0,
+    list: (): StoredVolume[] => [...volumes.values()].map(settle),
+    clear(): void {
       volumes.clear();
       transitions.clear();
     },
