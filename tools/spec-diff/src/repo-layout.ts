@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** The repository this tool lives in (src/ and dist/ are at the same depth). */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPO_ROOT: string = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The spec, relative to the repository root. */
 export const SPEC_FILE = 'spec/openapi.yaml';

@@ -26,7 +26,11 @@ export function emit(ctx: Context, level: Level, rule: string, message: string):
  * A context one step further in. Segments starting with `.` or `[` are glued on (`body.name`,
  * `items[]`); others are separated by a space (`GET /x response 200`).
  */
-export function within(ctx: Context, segment: string, operationId = ctx.operationId): Context {
+export function within(
+  ctx: Context,
+  segment: string,
+  operationId: string | null = ctx.operationId,
+): Context {
   const glue = segment.startsWith('.') || segment.startsWith('[') || !ctx.location ? '' : ' ';
   return { changes: ctx.changes, operationId, location: `${ctx.location}${glue}${segment}` };
 }

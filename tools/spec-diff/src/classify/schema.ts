@@ -20,7 +20,7 @@ export function compareSchema(
   baseSchema: unknown,
   headSchema: unknown,
   direction: Direction,
-  seen = new Map<object, Set<object>>(),
+  seen: Map<object, Set<object>> = new Map(),
 ): void {
   if (!isObject(baseSchema) || !isObject(headSchema)) return;
   const base = mergedAllOf(baseSchema);

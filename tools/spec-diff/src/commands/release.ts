@@ -20,7 +20,11 @@ const USAGE = `Usage: pnpm release [--dry-run] [--pack-destination DIR]
  * @example
  * await release(['--dry-run', '--pack-destination', '/tmp/packed'], io);
  */
-export async function release(args: string[], io: CliIo, repoRoot = REPO_ROOT): Promise<number> {
+export async function release(
+  args: string[],
+  io: CliIo,
+  repoRoot: string = REPO_ROOT,
+): Promise<number> {
   let values: { 'dry-run'?: boolean; 'pack-destination'?: string };
   try {
     ({ values } = parseArgs({

@@ -15,7 +15,7 @@ import type { CliIo } from './cli-io.js';
 export async function specChangeset(
   args: string[],
   io: CliIo,
-  repoRoot = REPO_ROOT,
+  repoRoot: string = REPO_ROOT,
 ): Promise<number> {
   if (args.length > 0) {
     io.stderr(`spec:changeset takes no arguments (got ${args.join(' ')})\n`);

@@ -23,7 +23,11 @@ LEVEL or worse is found, 2 on bad input, else 0.
  * @example
  * await specDiff(['--base-file', 'old.yaml', '--format', 'json', '--fail-on', 'breaking'], io);
  */
-export async function specDiff(args: string[], io: CliIo, repoRoot = REPO_ROOT): Promise<number> {
+export async function specDiff(
+  args: string[],
+  io: CliIo,
+  repoRoot: string = REPO_ROOT,
+): Promise<number> {
   try {
     const { values } = parseArgs({
       args,
