@@ -74,4 +74,13 @@ describe('attwEsmOnly', () => {
     ]);
     expect(cliExitCode(analysis)).toBe(0);
   });
+
+  it("ignores exactly the resolutions of the attw CLI's own esm-only profile", async () => {
+    // The CLI exports no profiles; its dist/profiles.js is plain data (no imports), read as is.
+    const cli = import.meta.resolve('@arethetypeswrong/cli/package.json');
+    const { profiles } = (await import(new URL('dist/profiles.js', cli).href)) as {
+      profiles: Record<string, { ignoreResolutions: string[] }>;
+    };
+    expect(ESM_ONLY_IGNORED_RESOLUTIONS).toEqual(profiles['esm-only']?.ignoreResolutions);
+  });
 });
