@@ -3,8 +3,8 @@ import { defineConfig, type Plugin } from 'vitest/config';
 /**
  * Resolves packages as Node does outside vitest. Vitest adds the `development` export condition
  * (to Vite's resolver and to its workers' `--conditions`); @arethetypeswrong/core maps it to its
- * TypeScript sources, which Node 20 cannot load and the attw CLI never runs. Vitest derives both
- * lists from its own defaults after the user config is merged, hence the resolved config.
+ * TypeScript sources, which Node 20 cannot load and the attw CLI never runs. A `conditions` list in
+ * this config would be merged with vitest's defaults, not replace them, hence the resolved config.
  */
 const withoutDevelopmentCondition: Plugin = {
   name: 'release-check:without-development-condition',
