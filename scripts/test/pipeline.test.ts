@@ -73,6 +73,7 @@ describe('turbo pipeline', () => {
       '@modelarts-lite/spec-diff#build',
       '@modelarts-lite/spec-diff#typecheck',
       '@modelarts-lite/spec-diff#test',
+      '@modelarts-lite/spec#typecheck',
       '@modelarts-lite/release-check#typecheck',
       '@modelarts-lite/scripts#typecheck',
       '@modelarts-lite/scripts#test',
