@@ -45,9 +45,13 @@ export function stubAdmin(
   // Faults and latency are changed only through `send`: `reset` clears those that may have been
   // set since they were last cleared, which spares most tests two admin requests each.
   const touched = new Set(['faults', 'latency']);
+  // Likewise the clock is moved only through `send`: setting it to the time it was last set to, with
+  // no move since, is skipped (the suite sets the same start time before every test).
+  let clockSetTo: number | undefined;
   const send = (method: string, path: string, body?: unknown) => {
     const sets = method !== 'GET' && method !== 'DELETE';
     if (sets && (path === 'faults' || path === 'latency')) touched.add(path);
+    if (method !== 'GET' && path === 'clock') clockSetTo = undefined;
     return fetch(`${baseUrl}/__stub/${path}`, {
       method,
       ...(body === undefined
@@ -74,7 +78,11 @@ export function stubAdmin(
     createOperation: (input) => send('POST', 'operations', input),
     createServer: (serverId, projectId) =>
       send('POST', 'servers', projectId === undefined ? { serverId } : { serverId, projectId }),
-    setClock: (ms) => ok(send('POST', 'clock', { set: ms })),
+    setClock: async (ms) => {
+      if (clockSetTo === ms) return;
+      await ok(send('POST', 'clock', { set: ms }));
+      clockSetTo = ms;
+    },
     advanceClock: (ms) => ok(send('POST', 'clock', { advance: ms })),
     setFaults: (faults) => send('PUT', 'faults', faults),
     setLatency: (latency) => send('PUT', 'latency', latency),
