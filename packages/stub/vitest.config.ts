@@ -27,7 +27,8 @@ export default defineConfig({
     experimental: {
       // Transformed sources are cached on disk, keyed by each file's content and this config, so a
       // spec edit transforms only the regenerated files again: ~1 s less main-thread CPU a run.
-      // node_modules/.cache is never committed nor restored by Turbo, so it cannot go stale.
+      // Content keys cannot go stale; the folder is never committed nor restored by Turbo, and only
+      // grows by the regenerated files' new versions (delete it to reclaim the space).
       fsModuleCache: true,
       fsModuleCachePath: 'node_modules/.cache/vitest',
     },
