@@ -23,5 +23,10 @@ export const slowTests = [
 ];
 
 export default defineConfig({
-  test: { include: slowTests, testTimeout: 20_000 },
+  test: {
+    include: slowTests,
+    testTimeout: 20_000,
+    // The cache of transformed sources that vitest.config.ts describes, shared by both lanes.
+    experimental: { fsModuleCache: true, fsModuleCachePath: 'node_modules/.cache/vitest' },
+  },
 });
