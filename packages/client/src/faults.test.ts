@@ -138,28 +138,28 @@ describe('client on a misbehaving network', () => {
 
   it('a server that accepts and never answers: TimeoutError at timeoutMs', async () => {
     const target = await serve(() => {});
-    const { error, ms } = await timed(() => get(client(target, { timeoutMs: 150, retry: false })));
+    const { error, ms } = await timed(() => get(client(target, { timeoutMs: 50, retry: false })));
     expect(error).toBeInstanceOf(DOMException);
     expect(error).toMatchObject({ name: 'TimeoutError' });
     expect(target.requests).toBe(1);
-    expect(ms).toBeGreaterThanOrEqual(140);
+    expect(ms).toBeGreaterThanOrEqual(45);
     expect(ms).toBeLessThan(1_000);
   });
 
   it('a response slower than timeoutMs: every attempt times out, then TimeoutError', async () => {
     const timers = new Set<NodeJS.Timeout>();
-    // The answer comes far later than any busy machine delays two 100 ms attempts, so the bound
+    // The answer comes far later than any busy machine delays two 50 ms attempts, so the bound
     // below cannot be reached by waiting for it.
     const target = await serve((socket) => {
       timers.add(setTimeout(() => answer(socket, httpResponse(200, RUNNING)), 5_000));
     });
     const { error, ms } = await timed(() =>
-      get(client(target, { timeoutMs: 100, retry: { retries: 1, baseDelayMs: 10 } })),
+      get(client(target, { timeoutMs: 50, retry: { retries: 1, baseDelayMs: 10 } })),
     );
     for (const timer of timers) clearTimeout(timer);
     expect(error).toMatchObject({ name: 'TimeoutError' });
     expect(target.requests).toBe(2);
-    expect(ms).toBeGreaterThanOrEqual(200);
+    expect(ms).toBeGreaterThanOrEqual(100);
     expect(ms).toBeLessThan(2_500);
   });
 
@@ -246,11 +246,11 @@ describe('client on a throttling or failing server', () => {
         n === 1 ? httpResponse(429, '{}', { 'Retry-After': '30' }) : httpResponse(200, RUNNING),
       );
     });
-    const { value } = await timed(() => get(client(target, { retry: { maxDelayMs: 100 } })));
+    const { value } = await timed(() => get(client(target, { retry: { maxDelayMs: 50 } })));
     expect(value?.data?.operation_status).toBe('running');
     const [throttled = 0, retried = 0] = sentAt;
-    // Measured between the server's two answers: neither the capped 100 ms cut short, nor the 30 s.
-    expect(retried - throttled).toBeGreaterThanOrEqual(95);
+    // Measured between the server's two answers: neither the capped 50 ms cut short, nor the 30 s.
+    expect(retried - throttled).toBeGreaterThanOrEqual(45);
     expect(retried - throttled).toBeLessThan(2_000);
   });
 
@@ -292,7 +292,7 @@ describe('client on a throttling or failing server', () => {
       setTimeout(() => {
         abortedAt = performance.now();
         controller.abort(reason);
-      }, 100);
+      }, 50);
     });
     const { error } = await timed(() =>
       get(client(target, { retry: { maxDelayMs: 60_000 } }), { signal: controller.signal }),
