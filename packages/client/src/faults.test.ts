@@ -17,6 +17,7 @@ import {
   ModelArtsApiError,
   type ModelArtsClientOptions,
   ResponseBodyError,
+  type Sleep,
   unwrap,
 } from './index.js';
 
@@ -53,6 +54,20 @@ function client(
     retry: { baseDelayMs: 10, maxDelayMs: 2_000 },
     ...options,
   });
+}
+
+/**
+ * A `retry.sleep` that returns at once, recording each delay the client asked for and how many
+ * requests the server had seen by then: the server-dictated waits are checked exactly, without
+ * spending them (the built-in sleep's real waiting has a test of its own).
+ */
+function recordedWaits(target: FaultServer) {
+  const seen: { ms: number; afterRequests: number }[] = [];
+  const sleep: Sleep = async (ms, signal) => {
+    signal?.throwIfAborted();
+    seen.push({ ms, afterRequests: target.requests });
+  };
+  return { seen, sleep };
 }
 
 /** Runs `call`, returning what it rejected with (or resolved to) and how long it took. */
@@ -123,26 +138,29 @@ describe('client on a misbehaving network', () => {
 
   it('a server that accepts and never answers: TimeoutError at timeoutMs', async () => {
     const target = await serve(() => {});
-    const { error, ms } = await timed(() => get(client(target, { timeoutMs: 150, retry: false })));
+    const { error, ms } = await timed(() => get(client(target, { timeoutMs: 50, retry: false })));
     expect(error).toBeInstanceOf(DOMException);
     expect(error).toMatchObject({ name: 'TimeoutError' });
     expect(target.requests).toBe(1);
-    expect(ms).toBeGreaterThanOrEqual(140);
+    expect(ms).toBeGreaterThanOrEqual(45);
     expect(ms).toBeLessThan(1_000);
   });
 
   it('a response slower than timeoutMs: every attempt times out, then TimeoutError', async () => {
     const timers = new Set<NodeJS.Timeout>();
+    // The answer comes far later than any busy machine delays two 50 ms attempts, so the bound
+    // below cannot be reached by waiting for it.
     const target = await serve((socket) => {
-      timers.add(setTimeout(() => answer(socket, httpResponse(200, RUNNING)), 1_000));
+      timers.add(setTimeout(() => answer(socket, httpResponse(200, RUNNING)), 5_000));
     });
     const { error, ms } = await timed(() =>
-      get(client(target, { timeoutMs: 100, retry: { retries: 1, baseDelayMs: 10 } })),
+      get(client(target, { timeoutMs: 50, retry: { retries: 1, baseDelayMs: 10 } })),
     );
     for (const timer of timers) clearTimeout(timer);
     expect(error).toMatchObject({ name: 'TimeoutError' });
     expect(target.requests).toBe(2);
-    expect(ms).toBeLessThan(800);
+    expect(ms).toBeGreaterThanOrEqual(100);
+    expect(ms).toBeLessThan(2_500);
   });
 
   it('a truncated JSON body: ResponseBodyError with the SyntaxError as cause, never a bare one', async () => {
@@ -181,7 +199,7 @@ describe('client on a misbehaving network', () => {
 });
 
 describe('client on a throttling or failing server', () => {
-  it('429 with Retry-After in seconds waits that long', async () => {
+  it('429 with Retry-After in seconds waits that long before the retry', async () => {
     const target = await serve((socket, n) =>
       answer(
         socket,
@@ -192,26 +210,48 @@ describe('client on a throttling or failing server', () => {
           : httpResponse(200, RUNNING),
       ),
     );
-    const { value, ms } = await timed(() => get(client(target)));
+    const waits = recordedWaits(target);
+    const { value } = await timed(() => get(client(target, { retry: { sleep: waits.sleep } })));
     expect(value?.data?.operation_status).toBe('running');
-    expect(ms).toBeGreaterThanOrEqual(950);
-    expect(ms).toBeLessThan(2_000);
+    expect(waits.seen).toEqual([{ ms: 1_000, afterRequests: 1 }]);
+    expect(target.requests).toBe(2);
   });
 
   it('429 with Retry-After as an HTTP date waits until then', async () => {
+    // A whole second, as an HTTP date has: the wait is exactly the 2 s to the date.
+    const now = Math.floor(Date.now() / 1_000) * 1_000;
     const target = await serve((socket, n) =>
       answer(
         socket,
         n === 1
-          ? httpResponse(429, '{}', { 'Retry-After': new Date(Date.now() + 2_000).toUTCString() })
+          ? httpResponse(429, '{}', { 'Retry-After': new Date(now + 2_000).toUTCString() })
           : httpResponse(200, RUNNING),
       ),
     );
-    const { value, ms } = await timed(() => get(client(target)));
+    const waits = recordedWaits(target);
+    const { value } = await timed(() =>
+      get(client(target, { retry: { sleep: waits.sleep, now: () => now } })),
+    );
     expect(value?.data?.operation_status).toBe('running');
-    // An HTTP date has whole seconds: 1 to 2 s from now.
-    expect(ms).toBeGreaterThanOrEqual(900);
-    expect(ms).toBeLessThan(3_000);
+    expect(waits.seen).toEqual([{ ms: 2_000, afterRequests: 1 }]);
+    expect(target.requests).toBe(2);
+  });
+
+  it('the built-in wait really sleeps the Retry-After delay, capped by maxDelayMs', async () => {
+    const sentAt: number[] = [];
+    const target = await serve((socket, n) => {
+      sentAt.push(performance.now());
+      answer(
+        socket,
+        n === 1 ? httpResponse(429, '{}', { 'Retry-After': '30' }) : httpResponse(200, RUNNING),
+      );
+    });
+    const { value } = await timed(() => get(client(target, { retry: { maxDelayMs: 50 } })));
+    expect(value?.data?.operation_status).toBe('running');
+    const [throttled = 0, retried = 0] = sentAt;
+    // Measured between the server's two answers: neither the capped 50 ms cut short, nor the 30 s.
+    expect(retried - throttled).toBeGreaterThanOrEqual(45);
+    expect(retried - throttled).toBeLessThan(2_000);
   });
 
   it('429 without Retry-After backs off with jitter and gives the 429 back after the retries', async () => {
@@ -246,16 +286,22 @@ describe('client on a throttling or failing server', () => {
     const reason = new Error('user gave up');
     // The abort is timed from the server's answer, not from the call, so that a busy machine
     // cannot abort before the first request went out.
+    let abortedAt: number | undefined;
     const target = await serve((socket) => {
       answer(socket, httpResponse(503, '{}', { 'Retry-After': '30' }));
-      setTimeout(() => controller.abort(reason), 100);
+      setTimeout(() => {
+        abortedAt = performance.now();
+        controller.abort(reason);
+      }, 50);
     });
-    const { error, ms } = await timed(() =>
+    const { error } = await timed(() =>
       get(client(target, { retry: { maxDelayMs: 60_000 } }), { signal: controller.signal }),
     );
+    // How long the call outlived the abort: none of the 30 s wait is left to run.
+    const late = performance.now() - (abortedAt ?? Number.NaN);
     expect(error).toBe(reason);
     expect(target.requests).toBe(1);
-    expect(ms).toBeLessThan(600);
+    expect(late).toBeLessThan(500);
   });
 });
 

@@ -246,12 +246,22 @@ describe('retry', () => {
 
   it('lets the caller abort a retry attempt while garbage collection runs', async () => {
     await withGcPressure(async () => {
-      const fetch = fakeFetch(status(503), hang);
+      let retried: () => void = () => {};
+      const retrying = new Promise<void>((resolve) => {
+        retried = resolve;
+      });
+      const fetch = fakeFetch(status(503), (request) => {
+        retried();
+        return hang(request);
+      });
       const client = createClient<TestPaths>({ baseUrl: 'https://api.test', fetch });
       client.use(retry({ perAttempt: [timeout(5_000)], random: () => 0 }));
       const controller = new AbortController();
       const call = client.GET('/things', { signal: controller.signal });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Collections run while the retry is in flight, from when it was sent rather than from a
+      // fixed start, so a busy machine cannot abort the first attempt instead.
+      await retrying;
+      await new Promise((resolve) => setTimeout(resolve, 30));
       expect(fetch.requests).toHaveLength(2);
       controller.abort(new Error('cancelled the retry'));
       await expect(call).rejects.toThrow('cancelled the retry');
