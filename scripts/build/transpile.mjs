@@ -7,7 +7,7 @@
 // type, say), which `tsc` would have inferred.
 // Usage, in a package: node ../../scripts/build/transpile.mjs [--declarations-only] [tsconfig.build.json]
 // (--declarations-only where a bundler writes the JavaScript, as the stub's esbuild does).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,16 +16,34 @@ import { parseArgs } from 'node:util';
 // its format and its exports first, about half a second of CPU a build.
 const ts = createRequire(import.meta.url)('typescript');
 
-const { values, positionals } = parseArgs({
-  options: { 'declarations-only': { type: 'boolean', default: false } },
-  allowPositionals: true,
-});
+/** Stops the build with a one-line reason (a usage or configuration error, not a diagnostic). */
+function stop(reason) {
+  process.stderr.write(`transpile: ${reason}\n`);
+  process.exit(1);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: { 'declarations-only': { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+} catch (error) {
+  stop(`${error.message}; usage: transpile.mjs [--declarations-only] [tsconfig.build.json]`);
+}
+const { values, positionals } = parsed;
 const configPath = resolve(positionals[0] ?? 'tsconfig.build.json');
 const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail([d]) };
 const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, host);
 if (config.errors.length > 0) fail(config.errors);
-// transpileModule cannot see package.json's "type": every package here is ESM, for which NodeNext
-// emits what ESNext does.
+if (!config.options.rootDir || !config.options.outDir) {
+  stop(`${configPath} must set compilerOptions.rootDir and outDir`);
+}
+// transpileModule cannot see package.json's "type", so it is read here: for an ES module package,
+// NodeNext emits what ESNext does. Every package in this repository is one.
+const manifest = JSON.parse(readFileSync(join(dirname(configPath), 'package.json'), 'utf8'));
+if (manifest.type !== 'module')
+  stop(`${manifest.name ?? configPath}: only "type": "module" packages are supported`);
 const options = {
   ...config.options,
   module: ts.ModuleKind.ESNext,
@@ -47,8 +65,10 @@ function fail(diagnostics) {
 const diagnostics = [];
 for (const fileName of config.fileNames) {
   if (fileName.endsWith('.d.ts')) continue;
+  // tsc would write .mjs/.cjs for these, with their own module format: not needed here, so refused.
+  if (!fileName.endsWith('.ts')) stop(`${fileName}: only .ts sources are supported`);
   const source = ts.sys.readFile(fileName);
-  const base = join(outDir, relative(rootDir, fileName)).replace(/\.(m|c)?tsx?$/, '');
+  const base = join(outDir, relative(rootDir, fileName)).slice(0, -'.ts'.length);
   const js = values['declarations-only']
     ? undefined
     : ts.transpileModule(source, { fileName, compilerOptions: options, reportDiagnostics: true });

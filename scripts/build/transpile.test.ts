@@ -13,9 +13,9 @@ let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A throwaway ESM package with the repository's compiler options and the given sources. */
-function packageWith(files: Record<string, string>): string {
+function packageWith(files: Record<string, string>, manifest = '{ "type": "module" }'): string {
   dir = mkdtempSync(join(tmpdir(), 'transpile-'));
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+  writeFileSync(join(dir, 'package.json'), manifest);
   writeFileSync(
     join(dir, 'tsconfig.build.json'),
     JSON.stringify({
@@ -74,5 +74,15 @@ describe('scripts/build/transpile.mjs', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('src/index.ts');
     expect(result.stderr).toContain('TS9007');
+  });
+
+  it('refuses, in one line, a package that is not an ES module and an unknown flag', () => {
+    const pkg = packageWith({ 'index.ts': 'export const one: number = 1;\n' }, '{ "name": "cjs" }');
+    const cjs = spawnSync(process.execPath, [script], { cwd: pkg, encoding: 'utf8' });
+    expect(cjs.status).toBe(1);
+    expect(cjs.stderr).toBe('transpile: cjs: only "type": "module" packages are supported\n');
+    const flag = spawnSync(process.execPath, [script, '--watch'], { cwd: pkg, encoding: 'utf8' });
+    expect(flag.status).toBe(1);
+    expect(flag.stderr).toMatch(/^transpile: .*--watch.*; usage: transpile\.mjs/);
   });
 });
