@@ -1,7 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { uncoveredSpecChanges } from '@modelarts-lite/spec-diff/coverage';
 import { describe, expect, it } from 'vitest';
 
-const repoRoot = new URL('../../', import.meta.url).pathname;
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 // The check `pnpm test` runs on this repository (issue 8 §2): the pending changesets bump every
 // spec-derived package at least as much as the spec's changes since the last release demand. It
