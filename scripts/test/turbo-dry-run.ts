@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const turboBin = join(repoRoot, 'node_modules', '.bin', 'turbo');
 
-export type DryTask = { taskId: string; hash: string; cache: { status: 'HIT' | 'MISS' } };
+export type DryTask = {
+  taskId: string;
+  hash: string;
+  cache: { status: 'HIT' | 'MISS' };
+  resolvedTaskDefinition: { inputs: string[] };
+};
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
 
