@@ -1,7 +1,14 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyOfRepo, type DryTask, dryRun, hasScript, repoRoot } from './turbo-dry-run.js';
+import {
+  copyOfRepo,
+  type DryTask,
+  dryRun,
+  hasScript,
+  repoRoot,
+  scriptOf,
+} from './turbo-dry-run.js';
 
 const TASKS = ['build', 'lint', 'typecheck', 'test', 'test:slow'];
 
@@ -61,6 +68,19 @@ describe('turbo pipeline', () => {
     );
     expect(walking).toEqual([]);
     expect(baseline.size).toBeGreaterThan(20);
+  });
+
+  it('type-checks every package in `pnpm test`: as the first step of its tests, or as a task they wait for', () => {
+    const graph = dryRun(repo.dir, ['lint', 'test']);
+    const tests = [...graph.keys()].filter((id) => id.endsWith('#test') && hasScript(id));
+    const unchecked = tests.filter((id) => {
+      const typecheck = id.replace(/#test$/, '#typecheck');
+      const check = scriptOf(typecheck);
+      if (!check) return true;
+      return !(scriptOf(id)?.startsWith(`${check} && `) || graph.has(typecheck));
+    });
+    expect(unchecked).toEqual([]);
+    expect(tests.length).toBeGreaterThan(6);
   });
 
   it('re-runs nothing when only the README changes', () => {

@@ -73,8 +73,8 @@ export function copyOfRepo(): { dir: string; commitAll: () => void; dispose: () 
   return { dir, commitAll, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Whether the task's package has a script of that name (Turbo lists tasks of packages without). */
-export function hasScript(taskId: string): boolean {
+/** The script a task runs in its package, if the package has one (Turbo lists tasks of packages without). */
+export function scriptOf(taskId: string): string | undefined {
   const [pkg, task] = taskId.split('#') as [string, string];
   const dirs: Record<string, string> = {
     '@modelarts-lite/spec': 'spec',
@@ -83,7 +83,12 @@ export function hasScript(taskId: string): boolean {
     '@modelarts-lite/release-check': 'tools/release-check',
   };
   const dir = dirs[pkg] ?? `packages/${pkg.replace('@modelarts-lite/', '')}`;
-  const scripts =
+  const scripts: Record<string, string> =
     JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')).scripts ?? {};
-  return task in scripts;
+  return scripts[task];
+}
+
+/** Whether the task's package has a script of that name. */
+export function hasScript(taskId: string): boolean {
+  return scriptOf(taskId) !== undefined;
 }
