@@ -20,8 +20,8 @@ beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'modelarts-lite-consumer-'));
   mkdirSync(join(project, 'tarballs'));
   const tarballs = await packAll(join(project, 'tarballs'));
-  const pin = (pkg: string) =>
-    JSON.parse(readFileSync(join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  const pin = (pkg: string, from = repoRoot) =>
+    JSON.parse(readFileSync(join(from, 'node_modules', pkg, 'package.json'), 'utf8')).version;
   writeFileSync(
     join(project, 'package.json'),
     JSON.stringify({
@@ -31,8 +31,14 @@ beforeAll(async () => {
       dependencies: Object.fromEntries(
         PUBLISHED.map((p) => [p.name, `file:${tarballs.get(p.name)}`]),
       ),
-      // The same compiler and Node types as the workspace, from npm's cache when it has them.
-      devDependencies: { typescript: pin('typescript'), '@types/node': pin('@types/node') },
+      // The same compilers and Node types as the workspace, from npm's cache when it has them:
+      // TypeScript 5.9 (whose JavaScript API the workspace's tools use) and TypeScript 7, the native
+      // compiler the workspace type-checks with. Consumers use either.
+      devDependencies: {
+        typescript: pin('typescript'),
+        'typescript-7': `npm:typescript@${pin('typescript-7', join(repoRoot, 'tools', 'release-check'))}`,
+        '@types/node': pin('@types/node'),
+      },
     }),
   );
   cpSync(join(import.meta.dirname, 'consumer'), project, { recursive: true });
@@ -44,10 +50,40 @@ afterAll(() => {
   rmSync(project, { recursive: true, force: true });
 });
 
-const tsc = (args: string[]) =>
-  run(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), ...args], {
+const tsc = (args: string[], compiler: 'typescript' | 'typescript-7' = 'typescript') =>
+  run(process.execPath, [join(project, 'node_modules', compiler, 'bin', 'tsc'), ...args], {
     cwd: project,
   });
+
+/**
+ * Writes bare.ts, the consumer's wrong calls without their @ts-expect-error directives, and a
+ * tsconfig that checks it alone; returns that tsconfig's name.
+ */
+function bareConsumer(): string {
+  const bare = readFileSync(join(project, 'shared.ts'), 'utf8').replaceAll(
+    '// @ts-expect-error',
+    '//',
+  );
+  writeFileSync(join(project, 'bare.ts'), bare);
+  writeFileSync(
+    join(project, 'tsconfig.bare.json'),
+    JSON.stringify({
+      extends: './tsconfig.json',
+      compilerOptions: { noEmit: true },
+      files: ['bare.ts'],
+    }),
+  );
+  return 'tsconfig.bare.json';
+}
+
+/** tsc's error codes in a failed run's output, one per error. */
+async function errorsOf(check: Promise<unknown>): Promise<string[]> {
+  const failure = await check.then(
+    () => ({ stdout: '' }),
+    (e: { stdout?: string }) => e,
+  );
+  return String(failure.stdout).match(/error TS\d+/g) ?? [];
+}
 
 describe('the published packages, installed with npm outside the workspace', () => {
   it('installed every package from its tarball, not from the workspace', () => {
@@ -64,22 +100,14 @@ describe('the published packages, installed with npm outside the workspace', () 
     // Every @ts-expect-error in shared.ts must meet an error, or tsc fails on it.
     await expect(tsc(['-p', '.'])).resolves.toBeDefined();
     // The same wrong calls without the directives are errors: the check can fail.
-    const bare = readFileSync(join(project, 'shared.ts'), 'utf8').replaceAll(
-      '// @ts-expect-error',
-      '//',
-    );
-    writeFileSync(join(project, 'bare.ts'), bare);
-    writeFileSync(
-      join(project, 'tsconfig.bare.json'),
-      JSON.stringify({
-        extends: './tsconfig.json',
-        compilerOptions: { noEmit: true },
-        files: ['bare.ts'],
-      }),
-    );
-    const failure = await tsc(['-p', 'tsconfig.bare.json']).catch((e: { stdout: string }) => e);
-    const errors = String((failure as { stdout?: string }).stdout).match(/error TS\d+/g) ?? [];
-    expect(errors).toHaveLength(5);
+    expect(await errorsOf(tsc(['-p', bareConsumer()]))).toHaveLength(5);
+  });
+
+  it('type-check the same consumer with TypeScript 7, the same wrong calls failing', async () => {
+    const version = await tsc(['--version'], 'typescript-7');
+    expect(version.stdout).toMatch(/^Version 7\./);
+    await expect(tsc(['-p', '.', '--noEmit'], 'typescript-7')).resolves.toBeDefined();
+    expect(await errorsOf(tsc(['-p', bareConsumer()], 'typescript-7'))).toHaveLength(5);
   });
 
   it('runs the client and its poller against the stub in-process', async () => {
