@@ -22,7 +22,7 @@ export default defineConfig({
       fsModuleCache: true,
       fsModuleCachePath: 'node_modules/.cache/vitest',
     },
-    // The type tests (*.test-d.ts) are checked by the `typecheck` task's `tsc --noEmit`, whose
-    // tsconfig includes them: vitest's typecheck mode would run that same full tsc a second time.
+    // The type tests (*.test-d.ts) are checked by the `tsc --noEmit` that starts the test script,
+    // whose tsconfig includes them: vitest's typecheck mode would run that same tsc a second time.
   },
 });
