@@ -16,7 +16,7 @@ export class BodyKeepingRequest extends Request {
   // class it was given: any Request must still pass, as it does without this class. Defined here
   // rather than as a static method, which isolated declaration emit would declare twice.
   static {
-    Object.defineProperty(this, Symbol.hasInstance, {
+    Object.defineProperty(BodyKeepingRequest, Symbol.hasInstance, {
       value: (value: unknown): boolean => value instanceof Request,
     });
   }
