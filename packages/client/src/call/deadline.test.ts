@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aloneInWorker } from '../../test/alone-in-worker.js';
 import { details, json, OPERATION_PATH, PATH_PARAMS } from '../../test/fake-fetch.js';
 import { createModelArtsClient } from '../index.js';
 import { deadlinePool, startDeadline } from './deadline.js';
@@ -7,6 +8,24 @@ const pendingTimers = () =>
   process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
 
 describe('deadlines', () => {
+  // A deadline is the only thing that ends a call whose fetch never settles: its timer must keep
+  // the event loop alive, or the process (or worker) stops with the call still pending.
+  it.each([
+    ['pooled, for a call without a signal of its own', ''],
+    ["of its own, for a call with the caller's signal", 'signal: new AbortController().signal,'],
+  ])('fire when nothing else keeps the event loop alive: %s', async (_, signal) => {
+    const outcome = await aloneInWorker(`
+      const api = client.createModelArtsClient({
+        baseUrl: 'https://stub.test', auth: { token: 't' }, retry: false, timeoutMs: 100, fetch: hang,
+      });
+      const path = { project_id: '0123456789abcdef0123456789abcdef',
+        id: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', operation_id: '3f9a1c2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b' };
+      await api.GET(${JSON.stringify(OPERATION_PATH)}, { params: { path }, ${signal} });
+      return 'answered';
+    `);
+    expect(outcome).toBe('threw TimeoutError');
+  });
+
   it('leave no timer pending after 500 calls, answered or failed', async () => {
     let n = 0;
     const client = createModelArtsClient({

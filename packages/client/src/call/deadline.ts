@@ -1,8 +1,3 @@
-/** Lets the process exit while a timer is pending, where the runtime supports it (Node, Deno). */
-function unref(timer: unknown): void {
-  (timer as { unref?: () => void }).unref?.();
-}
-
 /** A per-attempt time limit, as an AbortSignal that also follows the caller's. */
 export interface Deadline {
   /** Aborts with a `TimeoutError` after the limit, or with the caller's reason when they abort. */
@@ -17,7 +12,10 @@ export interface Deadline {
  * Starts a deadline of `ms` milliseconds. One controller and one timer, cleared by `clear()`:
  * `AbortSignal.timeout` cannot be cancelled, so every finished request would keep a timer (and its
  * signal) alive until the limit; and `AbortSignal.any` signals are held weakly by Node, so one
- * could be collected mid-request and never fire. Here the timer holds the controller.
+ * could be collected mid-request and never fire. Here the timer holds the controller. The timer
+ * keeps the event loop alive while the call is in flight: for a fetch that holds no socket (an
+ * in-process stub) it may be all that ends the call, and unreferenced it let the process or worker
+ * stop with the call still pending.
  */
 export function startDeadline(ms: number, callerSignal: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
@@ -31,7 +29,6 @@ export function startDeadline(ms: number, callerSignal: AbortSignal | undefined)
     callerSignal?.removeEventListener('abort', onCallerAbort);
     controller.abort(new DOMException(`The request timed out after ${ms} ms`, 'TimeoutError'));
   }, ms);
-  unref(timer);
   if (callerSignal?.aborted) {
     onCallerAbort();
   } else {
@@ -93,7 +90,6 @@ export function deadlinePool(
     if (inFlight === 0) {
       groupStart = now;
       timer = setTimeout(fire, ms);
-      unref(timer);
     }
     inFlight++;
     uses++;

@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
+import { aloneInWorker } from '../../test/alone-in-worker.js';
 import { fakeFetch, hang, json } from '../../test/fake-fetch.js';
 import { withGcPressure } from '../../test/gc-pressure.js';
 import { timeout } from '../index.js';
@@ -22,6 +23,17 @@ function client(fetch: ReturnType<typeof fakeFetch>, ms: number) {
 }
 
 describe('timeout', () => {
+  it('fires when nothing else keeps the event loop alive (a fetch that never settles)', async () => {
+    const outcome = await aloneInWorker(`
+      const request = new Request('https://api.test/slow');
+      const middleware = client.timeout(100);
+      const limited = await middleware.onRequest({ request, id: '1', schemaPath: '/slow', params: {}, options: {} });
+      await hang(limited);
+      return 'answered';
+    `);
+    expect(outcome).toBe('threw TimeoutError');
+  });
+
   it('aborts a request not answered in time with a TimeoutError', async () => {
     const started = performance.now();
     await expect(client(fakeFetch(hang), 30).GET('/slow')).rejects.toMatchObject({

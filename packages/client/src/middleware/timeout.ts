@@ -1,10 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
 
-/** Lets the process exit while a timer is pending, where the runtime supports it (Node, Deno). */
-function unref(timer: unknown): void {
-  (timer as { unref?: () => void }).unref?.();
-}
-
 /**
  * Middleware aborting a request that has not been answered within `ms` milliseconds (body
  * included): fetch then rejects with a `TimeoutError` DOMException. The caller's own `signal`
@@ -38,7 +33,8 @@ export function timeout(ms: number): Middleware {
       // too, so such a signal can be garbage-collected mid-request and never fire. Here the pending
       // timer holds the controller, the outgoing request (which a fetch with no socket to keep it,
       // such as an in-process stub, would not) and the incoming one, whose signal carries the
-      // caller's abort.
+      // caller's abort. It also keeps the event loop alive until the request is over: with a fetch
+      // that holds no socket it may be all that ends the request.
       const controller = new AbortController();
       const next = new Request(request, { signal: controller.signal });
       const onCallerAbort = () => {
@@ -53,7 +49,6 @@ export function timeout(ms: number): Middleware {
           );
         }
       }, ms);
-      unref(timer);
       if (request.signal.aborted) {
         onCallerAbort();
       } else {
