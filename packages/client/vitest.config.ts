@@ -7,9 +7,9 @@ export default defineConfig({
     // halves the run's CPU. The files share no mutable module state, and none leaves a ref'd
     // timer, socket or listener behind (the timer-counting tests rely on that); the timing tests
     // take their bounds from events (the server's answer, the abort), not from the call's start.
-    // Forks rather than the other packages' threads: on worker threads, under load, about one
-    // run in four had a fake-fetch test whose unref'd deadline timer never aborted its request
-    // (test timeout at 5 s); in forks, 0 of 22 such runs did.
+    // Forks rather than the other packages' threads since, on worker threads under load, about
+    // one run in four had a fake-fetch test whose deadline never aborted its request. The cause
+    // was the client's unreferenced deadline timers, since fixed (test/alone-in-worker.ts).
     pool: 'forks',
     isolate: false,
     // One fork for all files: a second would import the same graph again (about 1 s more CPU
