@@ -2,11 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const script = fileURLToPath(new URL('./transpile.mjs', import.meta.url));
 const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+const tsc7 = fileURLToPath(new URL('../node_modules/typescript-7/bin/tsc', import.meta.url));
 const baseConfig = fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url));
 
 let dir: string;
@@ -40,21 +41,63 @@ function filesOf(folder: string): Record<string, string> {
 }
 
 describe('scripts/build/transpile.mjs', () => {
-  it("writes tsc's own output, file by file: JavaScript, declarations and both source maps", () => {
+  it("writes tsc's files, file by file: JavaScript, declarations and source maps naming tsc's sources", async () => {
     const pkg = packageWith({
       'index.ts':
-        "export { add } from './math/add.js';\nexport type { Pair } from './math/add.js';\n",
+        "export { add } from './math/add.js';\nexport type { Pair } from './math/add.js';\n" +
+        "export { SumError } from './math/sum-error.js';\n",
       'math/add.ts':
         '/** Two numbers. */\nexport type Pair = readonly [number, number];\n' +
         'export const ZERO: Pair = [0, 0];\n' +
         'export function add([a, b]: Pair): number {\n  return a + b;\n}\n',
+      'math/sum-error.ts':
+        'export class SumError extends Error {\n' +
+        "  override readonly name = 'SumError';\n" +
+        '  declare readonly cause: unknown;\n}\n',
     });
     execFileSync(process.execPath, [script], { cwd: pkg });
     const ours = filesOf(join(pkg, 'dist'));
-    rmSync(join(pkg, 'dist'), { recursive: true });
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], { cwd: pkg });
-    expect(Object.keys(ours).sort()).toContain('math/add.d.ts.map');
-    expect(ours).toEqual(filesOf(join(pkg, 'dist')));
+    execFileSync(
+      process.execPath,
+      [tsc, '-p', 'tsconfig.build.json', '--noCheck', '--outDir', 'dist-tsc'],
+      { cwd: pkg },
+    );
+    const theirs = filesOf(join(pkg, 'dist-tsc'));
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort());
+    expect(Object.keys(ours)).toContain('math/add.d.ts.map');
+    for (const name of Object.keys(ours)) {
+      if (name.endsWith('.map')) {
+        const { file, sources, sourceRoot } = JSON.parse(theirs[name] as string);
+        expect(JSON.parse(ours[name] as string), name).toMatchObject({ file, sources, sourceRoot });
+      } else {
+        expect(ours[name]?.split('\n').at(-1), name).toBe(theirs[name]?.split('\n').at(-1));
+      }
+    }
+    expect(ours['math/add.d.ts']).toContain('/** Two numbers. */');
+
+    // The JavaScript runs as tsc's does: class fields defined (ES2022), `declare` ones not.
+    const index = await import(pathToFileURL(join(pkg, 'dist/index.js')).href);
+    expect(index.add([2, 3])).toBe(5);
+    const error = new index.SumError('x');
+    expect([error.name, Object.hasOwn(error, 'cause')]).toEqual(['SumError', false]);
+
+    // The declarations carry the types: a wrong call fails to compile, or the expectation would.
+    writeFileSync(
+      join(pkg, 'consumer.ts'),
+      "import { add, type Pair, SumError } from './dist/index.js';\n" +
+        'const sum: number = add([1, 2] satisfies Pair);\n' +
+        "const name: 'SumError' = new SumError().name;\n" +
+        '// @ts-expect-error: a pair of strings is no Pair\n' +
+        "add(['a', 'b']);\n" +
+        'export { sum, name };\n',
+    );
+    const check = spawnSync(
+      process.execPath,
+      [tsc7, '--noEmit', '--strict', '--module', 'nodenext', '--types', '', 'consumer.ts'],
+      { cwd: pkg, encoding: 'utf8' },
+    );
+    expect(check.stdout).toBe('');
+    expect(check.status).toBe(0);
   });
 
   it('writes declarations only with --declarations-only (a bundler writes the JavaScript)', () => {
