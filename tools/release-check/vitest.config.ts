@@ -30,6 +30,8 @@ export default defineConfig({
     testTimeout: 60_000,
     // Both files load attw and so TypeScript (~1.3 s of CPU): one shared module graph loads it
     // once. Neither file keeps global state. (On 2 cores vitest runs one file at a time anyway.)
+    // A worker thread rather than vitest's default forked process: 0.2 to 0.5 s less CPU.
+    pool: 'threads',
     isolate: false,
   },
 });
