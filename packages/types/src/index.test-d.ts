@@ -9,12 +9,14 @@ import type {
   GatewayErrorBody,
   GetHyperinstanceOperationPath,
   KnownOperationStatus,
+  knownValues,
   OperationDetails,
   OperationStatus,
   operations,
   paths,
   ServerOperationError,
   ShowServerOperationPath,
+  terminalValues,
 } from './index.js';
 
 type OperationPath = paths['/v1/{project_id}/dev-servers/{id}/operation/{operation_id}'];
@@ -134,5 +136,24 @@ describe('operation-starting aliases', () => {
       id: string;
       operation_id: string;
     }>();
+  });
+});
+
+// The generated values are `as const` literals, so their types are the values themselves: these
+// equalities check what the spec documents, with no runtime (and no vitest process) needed.
+describe('known values', () => {
+  it('lists the documented statuses and types from the spec', () => {
+    expectTypeOf<(typeof knownValues)['OperationStatus']>().toEqualTypeOf<
+      readonly ['pending', 'running', 'success', 'failed']
+    >();
+    expectTypeOf<(typeof knownValues)['OperationType']>().toEqualTypeOf<
+      readonly ['node_attach_volume', 'node_detach_volume']
+    >();
+  });
+
+  it('marks success and failed as terminal', () => {
+    expectTypeOf<(typeof terminalValues)['OperationStatus']>().toEqualTypeOf<
+      readonly ['success', 'failed']
+    >();
   });
 });
