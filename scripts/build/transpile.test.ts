@@ -128,4 +128,22 @@ describe('scripts/build/transpile.mjs', () => {
     expect(flag.status).toBe(1);
     expect(flag.stderr).toMatch(/^transpile: .*--watch.*; usage: transpile\.mjs/);
   });
+
+  it('refuses, in one line, a missing tsconfig and class fields it would emit differently from tsc', () => {
+    const pkg = packageWith({ 'index.ts': 'export class A {\n  a?: number;\n}\n' });
+    const missing = spawnSync(process.execPath, [script, 'nope.json'], {
+      cwd: pkg,
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^transpile: .*nope\.json: .+\n$/);
+    const config = JSON.parse(readFileSync(join(pkg, 'tsconfig.build.json'), 'utf8'));
+    config.compilerOptions.useDefineForClassFields = false;
+    writeFileSync(join(pkg, 'tsconfig.build.json'), JSON.stringify(config));
+    const legacy = spawnSync(process.execPath, [script], { cwd: pkg, encoding: 'utf8' });
+    expect(legacy.status).toBe(1);
+    expect(legacy.stderr).toMatch(
+      /^transpile: .*useDefineForClassFields: false are not supported\n$/,
+    );
+  });
 });
