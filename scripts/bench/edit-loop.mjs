@@ -7,12 +7,15 @@
 // table gives medians. Usage: node bench/edit-loop.mjs [--rounds 3]
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  closeSync,
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   realpathSync,
   rmSync,
   symlinkSync,
@@ -115,8 +118,9 @@ function time(dir, args, key) {
 }
 
 /**
- * Which pnpm the runs start, e.g. `pnpm 10.34.7 (@pnpm/exe)`: every task is a pnpm start, and the
- * standalone build starts in about 0.5 s where the JavaScript package takes 0.8 s.
+ * Which pnpm the runs start, e.g. `pnpm 12.18.0 (executable)`: every task is a pnpm start. pnpm 12
+ * is a native program and adds about 0.05 s to a script; pnpm 10 added 0.6 s as its standalone
+ * executable (`@pnpm/exe`) and 0.9 s as the JavaScript package, which Node starts.
  */
 function pnpmFlavour() {
   const version = spawnSync('pnpm', ['--version'], { cwd: tmpdir(), encoding: 'utf8' }).stdout;
@@ -124,9 +128,21 @@ function pnpmFlavour() {
     .split(delimiter)
     .map((dir) => join(dir, 'pnpm'))
     .find((file) => existsSync(file));
-  // The JavaScript package's bin is a .cjs file; @pnpm/exe's is the binary itself.
-  const kind = found && !/\.c?js$/.test(realpathSync(found)) ? '@pnpm/exe' : 'JavaScript';
-  return `pnpm ${version.trim()} (${kind})`;
+  // A script (pnpm 10's JavaScript package: a .cjs file, or a `#!` launcher) or an executable.
+  const target = found ? realpathSync(found) : '';
+  const script = /\.c?js$/.test(target) || (target !== '' && startsWithShebang(target));
+  return `pnpm ${version.trim()} (${found ? (script ? 'JavaScript' : 'executable') : 'not on PATH'})`;
+}
+
+function startsWithShebang(file) {
+  const head = Buffer.alloc(2);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 2, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.toString('latin1') === '#!';
 }
 
 const failures = [];
