@@ -119,8 +119,8 @@ function time(dir, args, key) {
 
 /**
  * Which pnpm the runs start, e.g. `pnpm 12.18.0 (executable)`: every task is a pnpm start. pnpm 12
- * is a native program and adds about 0.05 s to a script; pnpm 10 added 0.6 s as its standalone
- * executable (`@pnpm/exe`) and 0.9 s as the JavaScript package, which Node starts.
+ * is a native program and adds about 0.1 s to a script; pnpm 10 added 0.65 s as its standalone
+ * executable (`@pnpm/exe`), more as the JavaScript package, which Node starts.
  */
 function pnpmFlavour() {
   const version = spawnSync('pnpm', ['--version'], { cwd: tmpdir(), encoding: 'utf8' }).stdout;
