@@ -118,9 +118,9 @@ function time(dir, args, key) {
 }
 
 /**
- * Which pnpm the runs start, e.g. `pnpm 12.18.0 (executable)`: every task is a pnpm start. pnpm 12
- * is a native program and adds about 0.1 s to a script; pnpm 10 added 0.65 s as its standalone
- * executable (`@pnpm/exe`), more as the JavaScript package, which Node starts.
+ * Which pnpm the runs start, e.g. `pnpm 12.18.0 (native executable)`: every task is a pnpm start.
+ * pnpm 12 is a native program and adds about 0.1 s to a script; pnpm 10 added 0.65 s as its
+ * standalone executable (`@pnpm/exe`), more as the JavaScript package, which Node starts.
  */
 function pnpmFlavour() {
   const version = spawnSync('pnpm', ['--version'], { cwd: tmpdir(), encoding: 'utf8' }).stdout;
@@ -128,21 +128,31 @@ function pnpmFlavour() {
     .split(delimiter)
     .map((dir) => join(dir, 'pnpm'))
     .find((file) => existsSync(file));
-  // A script (pnpm 10's JavaScript package: a .cjs file, or a `#!` launcher) or an executable.
-  const target = found ? realpathSync(found) : '';
-  const script = /\.c?js$/.test(target) || (target !== '' && startsWithShebang(target));
-  return `pnpm ${version.trim()} (${found ? (script ? 'JavaScript' : 'executable') : 'not on PATH'})`;
+  const kind = !found
+    ? 'not on PATH'
+    : isNativeExecutable(realpathSync(found))
+      ? 'native executable'
+      : 'script, started through Node';
+  return `pnpm ${version.trim()} (${kind})`;
 }
 
-function startsWithShebang(file) {
-  const head = Buffer.alloc(2);
+/**
+ * Whether a file starts as an ELF, Mach-O or PE executable does. The alternatives are pnpm 10's
+ * JavaScript package (a .cjs file) and pnpm 12's placeholder bin, a shell script that hands over to
+ * Node when npm did not run the package's install script.
+ */
+function isNativeExecutable(file) {
+  const head = Buffer.alloc(4);
   const fd = openSync(file, 'r');
   try {
-    readSync(fd, head, 0, 2, 0);
+    readSync(fd, head, 0, 4, 0);
   } finally {
     closeSync(fd);
   }
-  return head.toString('latin1') === '#!';
+  const magic = head.toString('hex');
+  return (
+    ['7f454c46', 'cffaedfe', 'cefaedfe', 'cafebabe'].includes(magic) || magic.startsWith('4d5a')
+  );
 }
 
 const failures = [];

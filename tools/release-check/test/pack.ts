@@ -19,8 +19,8 @@ export const run = promisify(execFile);
 
 /**
  * Packs every published package with `pnpm pack` (as `pnpm publish` would: `workspace:*` becomes
- * a version) into `destination`, and returns each tarball's path by package name. One recursive
- * pnpm for the five: each pnpm start costs most of a second of CPU.
+ * a version) into `destination`, and returns each tarball's path by package name, with one
+ * recursive pnpm for the five.
  *
  * @example
  * const tarballs = await packAll(mkdtempSync(join(tmpdir(), 'packs-')));
